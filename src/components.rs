@@ -1,0 +1,9 @@
+//! Small function components. They render what they are given and report what the visitor did;
+//! none of them holds business rules.
+
+pub mod booking_link;
+pub mod disclaimer;
+pub mod fact_list;
+pub mod header;
+pub mod overview;
+pub mod treatment_detail;

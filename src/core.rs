@@ -1,0 +1,9 @@
+//! The pure core: content, clinic config, money and the rules the views show.
+//!
+//! Nothing here touches the browser (no `web-sys`, no `yew`), so all of it is tested natively with a
+//! plain `cargo test`.
+
+pub mod brand;
+pub mod catalog;
+pub mod config;
+pub mod money;

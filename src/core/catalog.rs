@@ -1,0 +1,483 @@
+//! The treatment catalog: every fact the widget states, each with the source it came from.
+//!
+//! The catalog is content, not code: it lives in `content/catalog.json` and is compiled in, so the
+//! widget never waits on a second download before it can explain anything.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+/// The catalog compiled into the widget.
+pub const CATALOG_JSON: &str = include_str!("../../content/catalog.json");
+
+/// One statement shown to a visitor, with the sources that support it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// Where facts come from: one of the source articles, or a named public reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Who published it (a site, a society, a journal).
+    pub publisher: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub kind: SourceKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// One of the four articles the product's content is based on.
+    Article,
+    /// A dermatology society, regulator or peer-reviewed review.
+    Reference,
+    /// Public price listings (used only for the demo clinic's typical ranges).
+    PriceSurvey,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concern {
+    pub id: String,
+    pub name: String,
+    pub summary: Fact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    Microneedling,
+    ChemicalPeel,
+    LaserResurfacing,
+    Microdermabrasion,
+    Botox,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Setting {
+    Professional,
+    AtHome,
+}
+
+/// Downtime on the scale the sources use, from none to high.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Downtime {
+    None,
+    VeryLow,
+    Low,
+    Medium,
+    High,
+}
+
+impl Downtime {
+    pub fn label(self) -> &'static str {
+        match self {
+            Downtime::None => "None",
+            Downtime::VeryLow => "Very low",
+            Downtime::Low => "Low",
+            Downtime::Medium => "Medium",
+            Downtime::High => "High",
+        }
+    }
+}
+
+/// How well a treatment suits a concern, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fit {
+    Strong,
+    Good,
+    Some,
+}
+
+impl Fit {
+    /// Weight used by the concern ranking; a strong fit outweighs any single weaker one.
+    pub fn weight(self) -> u32 {
+        match self {
+            Fit::Strong => 3,
+            Fit::Good => 2,
+            Fit::Some => 1,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Fit::Strong => "Strong fit",
+            Fit::Good => "Good fit",
+            Fit::Some => "Some benefit",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConcernFit {
+    pub concern: String,
+    pub fit: Fit,
+    /// One line: why this treatment helps this concern.
+    pub reason: Fact,
+}
+
+/// Needle depth in hundredths of a millimetre (0.25 mm is 25), so no floats are needed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedleDepth {
+    pub min_hundredths_mm: u16,
+    pub max_hundredths_mm: u16,
+    pub fact: Fact,
+}
+
+/// A typical course: how many sessions and how far apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub sessions_min: u8,
+    pub sessions_max: u8,
+    /// The usual number of sessions the estimator starts from.
+    pub sessions_typical: u8,
+    /// Spacing between sessions in days (for at-home use this is days between uses).
+    pub spacing_days_min: u16,
+    pub spacing_days_max: u16,
+    pub fact: Fact,
+}
+
+/// When results show: an early change and the full result, in days after the first session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsTimeline {
+    pub early_days: u16,
+    pub early: Fact,
+    pub full_days_min: u16,
+    pub full_days_max: u16,
+    pub full: Fact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Treatment {
+    pub id: String,
+    pub name: String,
+    pub family: Family,
+    pub setting: Setting,
+    /// One line for cards and the ranking.
+    pub summary: Fact,
+    pub how_it_works: Vec<Fact>,
+    #[serde(default)]
+    pub needle_depth: Option<NeedleDepth>,
+    pub course: Course,
+    pub downtime: Downtime,
+    pub downtime_detail: Fact,
+    pub discomfort: Fact,
+    pub results: ResultsTimeline,
+    pub concerns: Vec<ConcernFit>,
+    /// Area ids from the catalog's area list.
+    pub areas: Vec<String>,
+    pub best_for: Fact,
+    pub risks: Vec<Fact>,
+    pub avoid_if: Vec<Fact>,
+    pub aftercare: Vec<Fact>,
+    #[serde(default)]
+    pub skin_tone_note: Option<Fact>,
+    /// For microneedling variants: what differs between doing it at home and at a clinic.
+    #[serde(default)]
+    pub at_home_vs_professional: Option<Fact>,
+}
+
+/// One stage of "what to expect", in the order a visitor lives through it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectationStage {
+    pub id: String,
+    pub title: String,
+    pub points: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Myth {
+    pub id: String,
+    pub myth: String,
+    pub fact: Fact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub id: String,
+    pub question: String,
+    pub answer: Fact,
+}
+
+/// How strongly a "yes" to a candidate question bears on a treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Caution {
+    /// The sources say to avoid the treatment while this applies.
+    NotWhileThisApplies,
+    /// A professional should look first; it may still be possible.
+    ReviewFirst,
+}
+
+/// Which treatments a caution applies to: a whole family, or named treatments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CautionRule {
+    #[serde(default)]
+    pub families: Vec<Family>,
+    #[serde(default)]
+    pub treatments: Vec<String>,
+    pub caution: Caution,
+    pub reason: Fact,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateQuestion {
+    pub id: String,
+    /// A yes/no question in plain words ("Are you pregnant?").
+    pub question: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+    pub rules: Vec<CautionRule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub sources: Vec<Source>,
+    /// What microneedling is and does, for the explorer's opening view.
+    pub overview: Vec<Fact>,
+    pub concerns: Vec<Concern>,
+    pub areas: Vec<Area>,
+    pub treatments: Vec<Treatment>,
+    pub expectations: Vec<ExpectationStage>,
+    pub myths: Vec<Myth>,
+    pub faq: Vec<FaqEntry>,
+    pub candidate_questions: Vec<CandidateQuestion>,
+}
+
+/// The nine microneedling variants the explorer must cover, by id.
+pub const MICRONEEDLING_VARIANTS: [&str; 9] = [
+    "professional-microneedling",
+    "at-home-microneedling",
+    "rf-microneedling",
+    "microneedling-with-prp",
+    "scalp-microneedling",
+    "acne-scar-microneedling",
+    "anti-aging-microneedling",
+    "stretch-mark-microneedling",
+    "pigmentation-microneedling",
+];
+
+/// The treatments microneedling is compared with, by id.
+pub const COMPARISON_TREATMENTS: [&str; 4] =
+    ["chemical-peel", "laser-resurfacing", "microdermabrasion", "botox"];
+
+/// The concerns a visitor can pick from, by id.
+pub const CONCERNS: [&str; 10] = [
+    "acne-scars",
+    "fine-lines-wrinkles",
+    "uneven-texture",
+    "enlarged-pores",
+    "hyperpigmentation-sun-damage",
+    "stretch-marks",
+    "thinning-hair",
+    "loss-of-firmness",
+    "dull-skin",
+    "surgical-scars",
+];
+
+impl Catalog {
+    /// The catalog compiled into the widget. It is checked by the native tests, so parsing it
+    /// cannot fail in a shipped build; should it ever, the caller gets the message, not a panic.
+    pub fn built_in() -> Result<Catalog, String> {
+        serde_json::from_str(CATALOG_JSON).map_err(|e| format!("built-in catalog is invalid: {e}"))
+    }
+
+    pub fn treatment(&self, id: &str) -> Option<&Treatment> {
+        self.treatments.iter().find(|t| t.id == id)
+    }
+
+    pub fn concern(&self, id: &str) -> Option<&Concern> {
+        self.concerns.iter().find(|c| c.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every fact in the catalog, with a label saying where it sits (for checks and the Sources view).
+    pub fn facts(&self) -> Vec<(String, &Fact)> {
+        let mut out: Vec<(String, &Fact)> = Vec::new();
+        for (i, f) in self.overview.iter().enumerate() {
+            out.push((format!("overview[{i}]"), f));
+        }
+        for c in &self.concerns {
+            out.push((format!("concern {}", c.id), &c.summary));
+        }
+        for t in &self.treatments {
+            let at = |field: &str| format!("{} {field}", t.id);
+            out.push((at("summary"), &t.summary));
+            out.extend(t.how_it_works.iter().map(|f| (at("how_it_works"), f)));
+            if let Some(d) = &t.needle_depth {
+                out.push((at("needle_depth"), &d.fact));
+            }
+            out.push((at("course"), &t.course.fact));
+            out.push((at("downtime_detail"), &t.downtime_detail));
+            out.push((at("discomfort"), &t.discomfort));
+            out.push((at("results.early"), &t.results.early));
+            out.push((at("results.full"), &t.results.full));
+            out.extend(t.concerns.iter().map(|c| (at(&format!("concern {}", c.concern)), &c.reason)));
+            out.push((at("best_for"), &t.best_for));
+            out.extend(t.risks.iter().map(|f| (at("risks"), f)));
+            out.extend(t.avoid_if.iter().map(|f| (at("avoid_if"), f)));
+            out.extend(t.aftercare.iter().map(|f| (at("aftercare"), f)));
+            if let Some(f) = &t.skin_tone_note {
+                out.push((at("skin_tone_note"), f));
+            }
+            if let Some(f) = &t.at_home_vs_professional {
+                out.push((at("at_home_vs_professional"), f));
+            }
+        }
+        for s in &self.expectations {
+            out.extend(s.points.iter().map(|f| (format!("expectation {}", s.id), f)));
+        }
+        for m in &self.myths {
+            out.push((format!("myth {}", m.id), &m.fact));
+        }
+        for q in &self.faq {
+            out.push((format!("faq {}", q.id), &q.answer));
+        }
+        for q in &self.candidate_questions {
+            out.extend(q.rules.iter().map(|r| (format!("candidate {}", q.id), &r.reason)));
+        }
+        out
+    }
+
+    /// Everything that would make the catalog mislead a visitor, as readable lines. Empty is good.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let source_ids: BTreeSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+        for (at, fact) in self.facts() {
+            if fact.text.trim().is_empty() {
+                problems.push(format!("{at}: empty text"));
+            }
+            if fact.sources.is_empty() {
+                problems.push(format!("{at}: no source for \"{}\"", fact.text));
+            }
+            for s in &fact.sources {
+                if !source_ids.contains(s.as_str()) {
+                    problems.push(format!("{at}: unknown source \"{s}\""));
+                }
+            }
+        }
+        for s in &self.sources {
+            if s.kind != SourceKind::Article && s.url.is_none() {
+                problems.push(format!("source {}: a reference needs a URL", s.id));
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for t in &self.treatments {
+            if !seen.insert(t.id.as_str()) {
+                problems.push(format!("treatment {} appears twice", t.id));
+            }
+            problems.extend(treatment_problems(self, t));
+        }
+        for id in MICRONEEDLING_VARIANTS.iter().chain(COMPARISON_TREATMENTS.iter()) {
+            if self.treatment(id).is_none() {
+                problems.push(format!("treatment {id} is missing"));
+            }
+        }
+        for id in CONCERNS {
+            if self.concern(id).is_none() {
+                problems.push(format!("concern {id} is missing"));
+            }
+            if !self.treatments.iter().any(|t| t.concerns.iter().any(|c| c.concern == id)) {
+                problems.push(format!("concern {id} is not reached by any treatment"));
+            }
+        }
+        for q in &self.candidate_questions {
+            for r in &q.rules {
+                if r.families.is_empty() && r.treatments.is_empty() {
+                    problems.push(format!("candidate {}: a rule names no treatment", q.id));
+                }
+                for id in &r.treatments {
+                    if self.treatment(id).is_none() {
+                        problems.push(format!("candidate {}: unknown treatment {id}", q.id));
+                    }
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn treatment_problems(catalog: &Catalog, t: &Treatment) -> Vec<String> {
+    let mut p = Vec::new();
+    let c = &t.course;
+    if t.how_it_works.is_empty() {
+        p.push(format!("{}: how_it_works is empty", t.id));
+    }
+    if !(c.sessions_min >= 1 && c.sessions_min <= c.sessions_typical && c.sessions_typical <= c.sessions_max) {
+        p.push(format!("{}: sessions must satisfy 1 <= min <= typical <= max", t.id));
+    }
+    if c.spacing_days_min > c.spacing_days_max {
+        p.push(format!("{}: spacing min is above max", t.id));
+    }
+    if t.results.full_days_min > t.results.full_days_max || t.results.early_days > t.results.full_days_min {
+        p.push(format!("{}: results timeline is out of order", t.id));
+    }
+    if let Some(d) = &t.needle_depth {
+        if d.min_hundredths_mm > d.max_hundredths_mm || d.max_hundredths_mm == 0 {
+            p.push(format!("{}: needle depth range is invalid", t.id));
+        }
+    }
+    if t.family == Family::Microneedling && t.needle_depth.is_none() {
+        p.push(format!("{}: microneedling needs a needle depth", t.id));
+    }
+    if t.family == Family::Microneedling && t.at_home_vs_professional.is_none() {
+        p.push(format!("{}: microneedling needs an at-home vs professional note", t.id));
+    }
+    for (name, list) in [("risks", &t.risks), ("avoid_if", &t.avoid_if), ("aftercare", &t.aftercare)] {
+        if list.is_empty() {
+            p.push(format!("{}: {name} is empty", t.id));
+        }
+    }
+    if t.concerns.is_empty() {
+        p.push(format!("{}: suits no concern", t.id));
+    }
+    for fit in &t.concerns {
+        if catalog.concern(&fit.concern).is_none() {
+            p.push(format!("{}: unknown concern {}", t.id, fit.concern));
+        }
+    }
+    if t.areas.is_empty() {
+        p.push(format!("{}: no treatable area", t.id));
+    }
+    for a in &t.areas {
+        if catalog.area(a).is_none() {
+            p.push(format!("{}: unknown area {a}", t.id));
+        }
+    }
+    p
+}

@@ -1,0 +1,13 @@
+//! `treatment-widget`: an embeddable microneedling treatment explorer and cost estimator.
+//!
+//! Layers, from the inside out:
+//! - [`core`]: pure Rust, no browser APIs; catalog, clinic config, money and rules.
+//! - [`state`]: the app state as a `Reducible`; every visitor action is a value.
+//! - [`components`]: Yew function components that render state and dispatch actions.
+//! - [`web`]: the thin browser boundary (embedding, fetching, storage, `Intl`).
+
+pub mod core;
+pub mod app;
+pub mod components;
+pub mod state;
+pub mod web;

@@ -1,0 +1,7 @@
+//! The browser boundary: everything that touches `web-sys` lives under here, kept thin.
+
+pub mod config_loader;
+pub mod crash;
+pub mod embed;
+pub mod events;
+pub mod styles;

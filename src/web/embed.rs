@@ -1,0 +1,166 @@
+//! Mounting one widget instance into a `<treatment-widget>` element's shadow root.
+//!
+//! The page-facing loader (`static/treatment-widget.js`) defines the custom element, attaches the
+//! open shadow root, shows the placeholder and then calls [`Widget::mount`]. Everything the
+//! instance needs to know it reads from its host element.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback, Renderer};
+
+use super::config_loader::{self, ConfigRequest, Resolved};
+use super::{crash, events, styles};
+use crate::app::{App, AppProps, Setup};
+use crate::core::catalog::Catalog;
+
+thread_local! {
+    /// Parsed once per wasm instance and shared by its widgets.
+    static CATALOG: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+}
+
+fn catalog() -> Result<Rc<Catalog>, String> {
+    CATALOG.with(|cell| {
+        if let Some(c) = cell.borrow().as_ref() {
+            return Ok(c.clone());
+        }
+        let c = Rc::new(Catalog::built_in()?);
+        *cell.borrow_mut() = Some(c.clone());
+        Ok(c)
+    })
+}
+
+/// One mounted instance. Dropping it does nothing; call [`Widget::destroy`] to unmount.
+pub struct Widget {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    host: HtmlElement,
+    root: ShadowRoot,
+    mount_point: Element,
+    catalog: Rc<Catalog>,
+    app: RefCell<Option<AppHandle<App>>>,
+    brand: RefCell<Option<CssStyleSheet>>,
+    /// Bumped on every config (re)load so a slow, stale fetch cannot overwrite a newer config.
+    generation: Cell<u32>,
+    ready_sent: Cell<bool>,
+    destroyed: Cell<bool>,
+}
+
+impl Widget {
+    /// Mounts into `root` (the host's shadow root) and starts loading the config.
+    pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Widget, String> {
+        let catalog = catalog()?;
+        let document = host.owner_document().ok_or("the element is not in a document")?;
+        let mount_point = document.create_element("div").map_err(|_| "cannot create the mount point")?;
+        mount_point.set_class_name("tw-mount");
+        root.append_child(&mount_point).map_err(|_| "cannot attach to the shadow root")?;
+        crash::register(&host, &root);
+        let inner = Rc::new(Inner {
+            host,
+            root,
+            mount_point,
+            catalog,
+            app: RefCell::new(None),
+            brand: RefCell::new(None),
+            generation: Cell::new(0),
+            ready_sent: Cell::new(false),
+            destroyed: Cell::new(false),
+        });
+        load_config(&inner);
+        Ok(Widget { inner })
+    }
+
+    /// Re-reads the config (the loader calls this when the `config` attribute changes).
+    pub fn config_changed(&self) {
+        if !self.inner.destroyed.get() {
+            load_config(&self.inner);
+        }
+    }
+
+    /// Unmounts the app and leaves the shadow root as the loader made it.
+    pub fn destroy(&self) {
+        let inner = &self.inner;
+        if inner.destroyed.replace(true) {
+            return;
+        }
+        if let Some(app) = inner.app.borrow_mut().take() {
+            app.destroy();
+        }
+        if let Some(sheet) = inner.brand.borrow_mut().take() {
+            styles::remove_brand(&inner.root, &sheet);
+        }
+        inner.mount_point.remove();
+        crash::unregister(&inner.host);
+    }
+
+    pub fn is_destroyed(&self) -> bool {
+        self.inner.destroyed.get()
+    }
+}
+
+fn load_config(inner: &Rc<Inner>) {
+    let generation = inner.generation.get().wrapping_add(1);
+    inner.generation.set(generation);
+    match config_loader::read(&inner.host, &inner.catalog) {
+        ConfigRequest::Ready(resolved) => apply(inner, resolved),
+        ConfigRequest::Fetch(url) => {
+            let inner = inner.clone();
+            spawn_local(async move {
+                let resolved = config_loader::fetch(&url, &inner.catalog).await;
+                if inner.generation.get() == generation && !inner.destroyed.get() {
+                    apply(&inner, resolved);
+                }
+            });
+        }
+    }
+}
+
+fn apply(inner: &Rc<Inner>, resolved: Resolved) {
+    if let Some(problem) = &resolved.problem {
+        gloo::console::error!(problem.clone());
+    }
+    let brand = styles::apply_brand(&inner.root, inner.brand.borrow_mut().take(), &resolved.config.palette);
+    *inner.brand.borrow_mut() = brand;
+    inner.host.set_attribute("data-config-source", resolved.origin.kind()).ok();
+    let weak = Rc::downgrade(inner);
+    let origin = resolved.origin.kind();
+    let fallback = resolved.problem.is_some();
+    let on_ready = Callback::from(move |()| {
+        if let Some(inner) = weak.upgrade() {
+            announce_ready(&inner, origin, fallback);
+        }
+    });
+    let props = AppProps {
+        setup: Rc::new(Setup {
+            config: resolved.config,
+            catalog: inner.catalog.clone(),
+            origin: resolved.origin,
+            on_ready,
+        }),
+    };
+    let mut app = inner.app.borrow_mut();
+    match app.as_mut() {
+        Some(handle) => handle.update(props),
+        None => *app = Some(Renderer::<App>::with_root_and_props(inner.mount_point.clone(), props).render()),
+    }
+}
+
+/// Called once the first render is in the DOM: drop the placeholder, tell the page.
+fn announce_ready(inner: &Inner, origin: &str, used_fallback: bool) {
+    if inner.ready_sent.replace(true) {
+        return;
+    }
+    if let Ok(Some(placeholder)) = inner.root.query_selector(".tw-placeholder") {
+        placeholder.remove();
+    }
+    inner.host.set_attribute("data-ready", "").ok();
+    events::dispatch(
+        &inner.host,
+        "ready",
+        &serde_json::json!({ "configSource": origin, "usedFallback": used_fallback }),
+    );
+}

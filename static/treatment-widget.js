@@ -1,0 +1,175 @@
+// treatment-widget.js: the page-facing loader. Clinics include it with
+//   <script type="module" src="https://…/treatment-widget.js"></script>
+// and place <treatment-widget></treatment-widget> where the widget should appear.
+//
+// It defines the custom element, gives each element an open shadow root with a placeholder that
+// reserves its space, and starts that element's own WebAssembly instance. Everything else (the
+// wasm, its glue and the stylesheet) is found relative to this file's URL, so the folder can be
+// served from any path or CDN. No inline scripts or style attributes: it works under a strict CSP.
+
+const TAG = 'treatment-widget';
+const asset = (name) => new URL(name, import.meta.url).href;
+const GLUE_URL = asset('treatment-widget-app.js');
+const WASM_URL = asset('treatment-widget-app_bg.wasm');
+const CSS_URL = asset('treatment-widget.css');
+
+// Shown until the wasm is ready. It reserves the same minimum height as the widget itself
+// (see --tw-min-height in treatment-widget.css) so the page does not jump when it arrives.
+const PLACEHOLDER_CSS = `
+:host { display: block !important; box-sizing: border-box !important; padding: 0 !important;
+  border: 0 !important; min-height: var(--tw-reserved-height, 520px) !important; contain: layout style; }
+:host([hidden]) { display: none !important; }
+.tw-placeholder { all: initial; display: block; box-sizing: border-box; min-height: var(--tw-reserved-height, 520px);
+  border-radius: 12px; background: #f3f5f6; color: #4b5563; padding: 24px;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.tw-placeholder-bar { display: block; height: 14px; border-radius: 7px; background: #e2e6e9; margin: 0 0 14px; }
+.tw-placeholder-bar:nth-child(2) { width: 60%; height: 22px; }
+.tw-placeholder-bar:nth-child(3) { width: 90%; }
+.tw-placeholder-bar:nth-child(4) { width: 80%; }
+.tw-placeholder-text { display: block; margin-top: 20px; }
+`;
+
+const log = (...args) => console.error('[treatment-widget]', ...args);
+
+let placeholderSheet;
+let widgetSheet; // Promise<CSSStyleSheet | null>
+let compiled; // Promise<WebAssembly.Module>
+let instances = 0;
+
+function sheetFrom(text) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  return sheet;
+}
+
+function loadStyles() {
+  widgetSheet ??= fetch(CSS_URL)
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then((text) => sheetFrom(text))
+    .catch((e) => {
+      log(`could not load its stylesheet ${CSS_URL} (${e.message}); the widget works but looks plain.`);
+      return null;
+    });
+  return widgetSheet;
+}
+
+// The wasm is fetched and compiled once per page; each element instantiates it separately.
+function compileWasm() {
+  compiled ??= (async () => {
+    const response = await fetch(WASM_URL);
+    if (!response.ok) throw new Error(`${WASM_URL} answered HTTP ${response.status}`);
+    const type = response.headers.get('content-type') || '';
+    if (type.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+    // Served with the wrong type: still works, just without streaming compilation.
+    console.warn(`[treatment-widget] ${WASM_URL} is served as "${type}"; serve it as application/wasm for faster loading.`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  })();
+  return compiled;
+}
+
+// Each element gets its own copy of the glue module (and so its own wasm memory): an internal
+// error in one instance cannot freeze the others. Copies whose element was removed cleanly are
+// reused, so a page that adds and removes widgets does not grow without bound. The first copy uses
+// the plain URL, so a <link rel="modulepreload"> for it is reused.
+const idleGlue = [];
+async function takeGlue() {
+  const reused = idleGlue.pop();
+  if (reused) return reused;
+  const n = instances++;
+  const [glue, module] = await Promise.all([
+    import(n === 0 ? GLUE_URL : `${GLUE_URL}?instance=${n}`),
+    compileWasm(),
+  ]);
+  await glue.default({ module_or_path: module });
+  return glue;
+}
+
+const running = new WeakMap(); // element -> { app, glue, failed }
+
+class TreatmentWidgetElement extends HTMLElement {
+  static observedAttributes = ['config'];
+
+  connectedCallback() {
+    if (running.has(this) || this._starting) return; // moved within the page: keep the running app
+    this._starting = true;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    placeholderSheet ??= sheetFrom(PLACEHOLDER_CSS);
+    root.adoptedStyleSheets = [placeholderSheet];
+    root.replaceChildren(placeholder(this.ownerDocument));
+    this._start(root).finally(() => { this._starting = false; });
+  }
+
+  async _start(root) {
+    try {
+      const [glue, sheet] = await Promise.all([takeGlue(), loadStyles()]);
+      if (sheet) root.adoptedStyleSheets = [placeholderSheet, sheet];
+      if (!this.isConnected) {
+        idleGlue.push(glue); // removed while loading
+        return;
+      }
+      const record = { app: null, glue, failed: false };
+      // The wasm side reports its own internal errors; that copy is never reused.
+      this.addEventListener('treatment-widget:error', () => { record.failed = true; }, { once: true });
+      record.app = glue.TreatmentWidget.mount(this, root);
+      running.set(this, record);
+    } catch (e) {
+      log('could not start:', e);
+      showLoadError(root);
+    }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    const record = running.get(this);
+    if (name === 'config' && oldValue !== newValue && record && !record.failed) record.app.configChanged();
+  }
+
+  disconnectedCallback() {
+    // A move (remove then insert in the same task) reconnects before this runs.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      const record = running.get(this);
+      running.delete(this);
+      if (!record || record.failed) return;
+      try {
+        record.app.destroy();
+        record.app.free();
+        idleGlue.push(record.glue);
+      } catch (e) {
+        log('could not unmount cleanly:', e);
+      }
+    });
+  }
+}
+
+function placeholder(document) {
+  const box = document.createElement('div');
+  box.className = 'tw-placeholder';
+  box.setAttribute('role', 'status');
+  for (let i = 0; i < 4; i++) {
+    const bar = document.createElement('span');
+    bar.className = 'tw-placeholder-bar';
+    bar.setAttribute('aria-hidden', 'true');
+    box.append(bar);
+  }
+  const text = document.createElement('span');
+  text.className = 'tw-placeholder-text';
+  text.textContent = 'Loading the treatment guide…';
+  box.append(text);
+  return box;
+}
+
+function showLoadError(root) {
+  const box = root.querySelector('.tw-placeholder') ?? placeholder(root.ownerDocument);
+  box.setAttribute('role', 'alert');
+  box.replaceChildren('Sorry, the treatment guide could not load. Please reload the page to try again.');
+  if (!box.isConnected) root.replaceChildren(box);
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, TreatmentWidgetElement);
+
+// For this project's end-to-end tests only: reach an element's app to simulate an internal error.
+export const __testing = {
+  simulateInternalError(element) {
+    running.get(element)?.app.simulateInternalError();
+  },
+};
