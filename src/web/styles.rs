@@ -1,4 +1,4 @@
-//! Per-instance styles: the clinic's brand colours as custom properties on `:host`.
+//! Per-instance styles: the clinic's brand colours as custom properties on the widget root.
 //!
 //! The sheet is a constructed `CSSStyleSheet` adopted by the shadow root, which a strict CSP
 //! (`style-src 'self'`) allows, unlike a `style` attribute or an inline `<style>`.
@@ -21,7 +21,8 @@ pub fn apply_brand(root: &ShadowRoot, existing: Option<CssStyleSheet>, palette: 
         }
     };
     // Only hex digits from a validated colour reach this text.
-    let css = format!(":host{{{}}}", palette.css_custom_properties());
+    // Adopted after the main sheet, so these win over its defaults at equal specificity.
+    let css = format!(".tw-root{{{}}}", palette.css_custom_properties());
     if sheet.replace_sync(&css).is_err() {
         gloo::console::warn!("[treatment-widget] could not apply the clinic's colours; using defaults");
     }

@@ -1,0 +1,53 @@
+// Starts what the end-to-end tests need: the release dist/ served under /dist/ next to the fixture
+// pages (origin A), the same dist/ under /cdn/v1/ on a second origin with CORS (origin B), and
+// Debian's Chromium.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { startServer } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const DIST = resolve(ROOT, 'dist');
+const FIXTURES = resolve(here, '../fixtures');
+const BOOTSTRAP = resolve(here, '../node_modules/bootstrap/dist/css');
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+export async function startHarness() {
+  const cdn = await startServer({
+    mounts: [{ prefix: '/cdn/v1/', dir: DIST }],
+    headers: () => ({ 'access-control-allow-origin': '*' }),
+  });
+  const site = await startServer({
+    mounts: [
+      { prefix: '/dist/', dir: DIST },
+      { prefix: '/fixtures/', dir: FIXTURES },
+      { prefix: '/vendor/', dir: BOOTSTRAP },
+      { prefix: '/', dir: DIST },
+    ],
+    headers: (path) => (path === '/fixtures/strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {}),
+    override: (path) => {
+      if (path === '/fixtures/garbage-config.json') {
+        return { status: 200, type: 'application/json', body: '<!doctype html><title>Oops</title>{"version":' };
+      }
+      if (path === '/fixtures/cross-origin.html') {
+        const html = readFileSync(resolve(FIXTURES, 'cross-origin.html'), 'utf8').replaceAll('CDN_ORIGIN', cdn.origin);
+        return { status: 200, type: 'text/html; charset=utf-8', body: html };
+      }
+      return null;
+    },
+  });
+  const browser = await launch();
+  return {
+    site: site.origin,
+    cdn: cdn.origin,
+    browser,
+    async close() {
+      await browser.close();
+      await site.close();
+      await cdn.close();
+    },
+  };
+}

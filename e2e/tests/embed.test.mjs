@@ -1,0 +1,210 @@
+// The embed contract, end to end, against the release dist/ (issue 2).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PNG } from 'pngjs';
+import { startHarness, STRICT_CSP } from '../lib/harness.mjs';
+import { openPage, waitForWidgets } from '../lib/browser.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+const widgetMessages = (problems) => problems.filter((p) => p.includes('[treatment-widget]'));
+const shadowText = (page, selector, inner) =>
+  page.locator(selector).evaluate((el, sel) => el.shadowRoot.querySelector(sel)?.textContent ?? null, inner);
+
+describe('the snippet on a plain page', () => {
+  it('becomes interactive, announces ready once, and has no console errors', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.addInitScript(() => {
+      window.__ready = [];
+      document.addEventListener('treatment-widget:ready', (e) => window.__ready.push(e.detail));
+    });
+    await page.goto(`${h.site}/fixtures/plain.html`);
+    await waitForWidgets(page, 1);
+    assert.deepEqual(await page.evaluate(() => window.__ready), [{ configSource: 'default', usedFallback: false }]);
+    const mode = await page.locator('treatment-widget').evaluate((el) => el.shadowRoot?.mode);
+    assert.equal(mode, 'open');
+    // Real interaction inside the shadow root: open a treatment, then go back.
+    await page.locator('treatment-widget .tw-card-button').first().click();
+    await page.locator('treatment-widget .tw-back').waitFor();
+    assert.equal(await shadowText(page, 'treatment-widget', '.tw-view-title'), 'Professional microneedling');
+    await page.locator('treatment-widget .tw-back').click();
+    await page.locator('treatment-widget .tw-card-button').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('does not leak styles into the page', async () => {
+    const { page, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/plain.html`);
+    await waitForWidgets(page, 1);
+    const outside = await page.evaluate(() => ({
+      sheets: document.styleSheets.length,
+      adopted: document.adoptedStyleSheets.length,
+      h1Font: getComputedStyle(document.querySelector('h1')).fontFamily,
+    }));
+    assert.equal(outside.sheets, 1, 'only the page\'s own fixture.css');
+    assert.equal(outside.adopted, 0);
+    assert.doesNotMatch(outside.h1Font, /system-ui/);
+    await context.close();
+  });
+
+  it('reserves its space before the wasm arrives, so the page does not shift', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Hold the wasm back so the placeholder is on screen for a while first.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route('**/treatment-widget-app_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${h.site}/fixtures/in-flow.html`);
+    await page.locator('treatment-widget .tw-placeholder').waitFor();
+    const before = await page.locator('#below').boundingBox();
+    release();
+    await waitForWidgets(page, 1);
+    const after = await page.locator('#below').boundingBox();
+    const cls = await page.evaluate(() => window.__shift);
+    console.log(`cumulative layout shift while loading (1100x900): ${cls.toFixed(4)}`);
+    assert.ok(before.y > 500, 'the placeholder holds room for the widget');
+    assert.equal(after.y, before.y, 'the text below did not move');
+    assert.ok(cls < 0.01, `layout shift ${cls}`);
+    await context.close();
+  });
+
+  it('loads from another origin with CORS, finding its files relative to the loader', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    const requested = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${h.site}/fixtures/cross-origin.html`);
+    await waitForWidgets(page, 1);
+    for (const file of ['treatment-widget-app.js', 'treatment-widget-app_bg.wasm', 'treatment-widget.css']) {
+      assert.ok(requested.includes(`${h.cdn}/cdn/v1/${file}`), `${file} came from the CDN path`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('a host page with aggressive global CSS', () => {
+  it('renders the widget pixel for pixel as on the plain page', async () => {
+    const shoot = async (path) => {
+      const { page, context } = await openPage(h.browser);
+      await page.goto(`${h.site}/fixtures/${path}`);
+      await waitForWidgets(page, 1);
+      const png = PNG.sync.read(await page.locator('treatment-widget').screenshot());
+      await context.close();
+      return png;
+    };
+    const plain = await shoot('plain.html');
+    const hostile = await shoot('hostile.html');
+    assert.equal(`${hostile.width}x${hostile.height}`, `${plain.width}x${plain.height}`, 'same size');
+    let differing = 0;
+    for (let i = 0; i < plain.data.length; i += 4) {
+      if (plain.data.readUInt32BE(i) !== hostile.data.readUInt32BE(i)) differing++;
+    }
+    assert.equal(differing, 0, `${differing} pixels differ`);
+  });
+});
+
+describe('a page with a strict CSP', () => {
+  it('works with no policy violations', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(`${h.site}/fixtures/strict-csp.html`);
+    assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+    await waitForWidgets(page, 2);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.equal(await shadowText(page, '#inline', '.tw-eyebrow'), 'CSP Clinic');
+    assert.equal(await shadowText(page, '#fetched', '.tw-eyebrow'), 'Clinic B (fetched)');
+    // Styles applied: the brand colour reached the button fill through the constructed sheet.
+    await page.locator('#inline .tw-card-button').first().click();
+    await page.locator('#inline .tw-back').waitFor();
+    const accent = await page.locator('#inline').evaluate((el) =>
+      getComputedStyle(el.shadowRoot.querySelector('.tw-eyebrow')).color);
+    assert.equal(accent, 'rgb(124, 58, 237)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('two instances on one page', () => {
+  it('keep their own config, state and failures', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/two.html`);
+    await waitForWidgets(page, 2);
+    assert.equal(await shadowText(page, '#a', '.tw-eyebrow'), 'Clinic A (inline)');
+    assert.equal(await shadowText(page, '#b', '.tw-eyebrow'), 'Clinic B (fetched)');
+    await page.locator('#a .tw-card-button').first().click();
+    await page.locator('#a .tw-back').waitFor();
+    assert.equal(await page.locator('#b .tw-back').count(), 0, 'b did not navigate');
+
+    // An internal error in A stops A only: it says so, and B keeps working.
+    await page.evaluate(async () => {
+      const loader = await import('/dist/treatment-widget.js');
+      try { loader.__testing.simulateInternalError(document.querySelector('#a')); } catch { /* the trap */ }
+    });
+    assert.match(await shadowText(page, '#a', '[role=alert]'), /stopped working/);
+    await page.locator('#b .tw-card-button').first().click();
+    await page.locator('#b .tw-back').waitFor();
+    assert.equal(widgetMessages(problems).length, 1, problems.join('\n'));
+    assert.match(widgetMessages(problems)[0], /internal error/);
+    await context.close();
+  });
+
+  it('re-render on a config attribute change and unmount when removed', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/two.html`);
+    await waitForWidgets(page, 2);
+    await page.locator('#a').evaluate((el) => {
+      el.querySelector('script').remove();
+      el.setAttribute('config', 'clinic-b.json');
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('#a').shadowRoot.querySelector('.tw-eyebrow')?.textContent === 'Clinic B (fetched)');
+    const left = await page.evaluate(() => {
+      const b = document.querySelector('#b');
+      const root = b.shadowRoot;
+      b.remove();
+      return new Promise((ok) => setTimeout(() => ok(root.querySelectorAll('.tw-root').length), 50));
+    });
+    assert.equal(left, 0, 'the removed instance unmounted');
+    // A new element after a removal works (it reuses the freed instance).
+    await page.evaluate(() => {
+      const el = document.createElement('treatment-widget');
+      el.id = 'c';
+      document.querySelector('#slot').append(el);
+    });
+    await page.waitForSelector('#c[data-ready]');
+    assert.equal(await shadowText(page, '#c', '.tw-eyebrow'), 'Juniper Skin Studio');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('configs that cannot be used', () => {
+  it('fall back to the demo clinic with one clear console message each', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/bad-config.html`);
+    await waitForWidgets(page, 3);
+    for (const id of ['#missing', '#garbage', '#invalid']) {
+      assert.equal(await shadowText(page, id, '.tw-eyebrow'), 'Juniper Skin Studio', id);
+    }
+    const messages = widgetMessages(problems);
+    assert.equal(messages.length, 3, messages.join('\n'));
+    assert.ok(messages.some((m) => m.includes('missing-config.json') && m.includes('404')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.includes('garbage-config.json') && m.includes('not valid JSON')), messages.join('\n'));
+    assert.ok(messages.some((m) => m.includes('booking.url') && m.includes('https://')), messages.join('\n'));
+    // Still a working widget.
+    await page.locator('#garbage .tw-card-button').first().click();
+    await page.locator('#garbage .tw-back').waitFor();
+    await context.close();
+  });
+});

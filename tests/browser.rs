@@ -1,0 +1,175 @@
+//! Browser tests: the real wasm in headless Chromium, mounted into shadow roots the way the loader
+//! does it. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::future::TimeoutFuture;
+use treatment_widget::web::embed::Widget;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// A `<div>` standing in for `<treatment-widget>` (the custom element itself is defined by the
+/// JavaScript loader, which the end-to-end tests cover), with its open shadow root.
+fn host(inner_html: &str, config_attr: Option<&str>) -> (HtmlElement, ShadowRoot) {
+    let host: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    host.set_inner_html(inner_html);
+    if let Some(url) = config_attr {
+        host.set_attribute("config", url).unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    (host, root)
+}
+
+/// Counts `treatment-widget:<name>` events on an element.
+fn count_events(host: &HtmlElement, name: &str) -> Rc<Cell<u32>> {
+    let count = Rc::new(Cell::new(0));
+    let c = count.clone();
+    let listener = Closure::<dyn Fn()>::new(move || c.set(c.get() + 1));
+    host.add_event_listener_with_callback(&format!("treatment-widget:{name}"), listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    count
+}
+
+/// Lets renders and fetches finish, up to a generous limit, until `done` holds.
+async fn wait_for(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..300 {
+        yew::scheduler::flush().await;
+        if done() {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+fn click(root: &ShadowRoot, selector: &str) {
+    let el: HtmlElement = root.query_selector(selector).unwrap().expect(selector).dyn_into().unwrap();
+    el.click();
+}
+
+fn inline(name: &str, extra: &str) -> String {
+    format!(r#"<script type="application/json">{{"version":1,"clinicName":"{name}"{extra}}}</script>"#)
+}
+
+fn data_url(json: &str) -> String {
+    format!("data:application/json,{}", js_sys::encode_uri_component(json))
+}
+
+#[wasm_bindgen_test]
+async fn mounts_the_demo_clinic_and_announces_ready() {
+    let (host, root) = host("", None);
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Juniper Skin Studio"));
+    assert_eq!(host.get_attribute("data-config-source").as_deref(), Some("default"));
+    assert!(root.query_selector(".tw-placeholder").unwrap().is_none());
+    assert!(text(&root, ".tw-disclaimer").unwrap().contains("not medical advice"));
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_treatment_opens_it_and_back_returns() {
+    let (host, root) = host(&inline("Click Clinic", r#","offeredTreatments":["rf-microneedling"]"#), None);
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host, root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    click(&root, ".tw-card-button");
+    wait_for("the detail view", || text(&root, ".tw-view-title").as_deref() == Some("RF microneedling")).await;
+    let focused = root.active_element().and_then(|e| e.text_content());
+    assert_eq!(focused.as_deref(), Some("RF microneedling"), "focus moves to the new heading");
+    click(&root, ".tw-back");
+    wait_for("the overview", || text(&root, ".tw-view-title").as_deref() == Some("What microneedling does")).await;
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_are_independent() {
+    let (host_a, root_a) = host(&inline("Clinic A", r##","accentColor":"#9d174d""##), None);
+    let (host_b, root_b) = host(&inline("Clinic B", r##","accentColor":"#1d4ed8""##), None);
+    let (ready_a, ready_b) = (count_events(&host_a, "ready"), count_events(&host_b, "ready"));
+    let a = Widget::mount(host_a, root_a.clone()).unwrap();
+    let b = Widget::mount(host_b, root_b.clone()).unwrap();
+    wait_for("both ready", || ready_a.get() == 1 && ready_b.get() == 1).await;
+    assert_eq!(text(&root_a, ".tw-eyebrow").as_deref(), Some("Clinic A"));
+    assert_eq!(text(&root_b, ".tw-eyebrow").as_deref(), Some("Clinic B"));
+    click(&root_a, ".tw-card-button");
+    wait_for("A's detail view", || root_a.query_selector(".tw-back").unwrap().is_some()).await;
+    assert!(root_b.query_selector(".tw-back").unwrap().is_none(), "B stays on its overview");
+    let accent = |root: &ShadowRoot| -> String {
+        let sheets = root.adopted_style_sheets();
+        let sheet: web_sys::CssStyleSheet = sheets.get(sheets.length() - 1).dyn_into().unwrap();
+        sheet.css_rules().unwrap().item(0).unwrap().css_text()
+    };
+    assert!(accent(&root_a).contains("#9d174d"), "{}", accent(&root_a));
+    assert!(accent(&root_b).contains("#1d4ed8"), "{}", accent(&root_b));
+    a.destroy();
+    b.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_config_attribute_re_renders() {
+    let first = data_url(r#"{"version":1,"clinicName":"First Clinic"}"#);
+    let (host, root) = host("", Some(&first));
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("First Clinic"));
+    assert_eq!(host.get_attribute("data-config-source").as_deref(), Some("url"));
+
+    host.set_attribute("config", &data_url(r#"{"version":1,"clinicName":"Second Clinic"}"#)).unwrap();
+    widget.config_changed();
+    wait_for("the new clinic", || text(&root, ".tw-eyebrow").as_deref() == Some("Second Clinic")).await;
+    assert_eq!(ready.get(), 1, "ready is announced once per mount");
+
+    // A config that cannot be used falls back to the demo clinic, still working.
+    host.set_attribute("config", &data_url("<html>not json</html>")).unwrap();
+    widget.config_changed();
+    wait_for("the demo fallback", || text(&root, ".tw-eyebrow").as_deref() == Some("Juniper Skin Studio")).await;
+    click(&root, ".tw-card-button");
+    wait_for("a working widget", || root.query_selector(".tw-back").unwrap().is_some()).await;
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_falls_back_to_the_demo_clinic() {
+    let (host, root) = host("", Some("/no-such-config-here.json"));
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Juniper Skin Studio"));
+    assert_eq!(host.get_attribute("data-config-source").as_deref(), Some("url"));
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn removal_unmounts_cleanly() {
+    let (host, root) = host(&inline("Gone Soon", ""), None);
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    host.remove();
+    widget.destroy();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".tw-root").unwrap().is_none(), "the app is gone");
+    assert!(widget.is_destroyed());
+    widget.config_changed(); // harmless after destroy
+    widget.destroy(); // and so is a second destroy
+    assert_eq!(root.adopted_style_sheets().length(), 0, "the brand sheet is removed");
+}
