@@ -1,29 +1,40 @@
-//! The root component of one widget instance.
+//! The root component of one widget instance: state, routing, and the view for the route.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::about::About;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::header::Header;
-use crate::components::overview::Overview;
+use crate::components::home::Home;
 use crate::components::treatment_detail::TreatmentDetail;
+use crate::components::treatment_list::TreatmentList;
+use crate::components::view_frame::ViewFrame;
 use crate::core::catalog::Catalog;
 use crate::core::config::{ClinicConfig, ConfigOrigin};
-use crate::state::{Action, AppState, View};
+use crate::core::route::Route;
+use crate::hooks::use_fragment_route::use_fragment_route;
+use crate::state::AppState;
+use crate::web::fragment;
 
-/// Everything an instance renders from: the clinic's config and the catalog.
+/// Everything an instance renders from.
 pub struct Setup {
     pub config: ClinicConfig,
     pub catalog: Rc<Catalog>,
     pub origin: ConfigOrigin,
+    /// This instance's name in the URL fragment (`tw`, or the element's id).
+    pub instance_key: AttrValue,
     /// Fired once, after the first render is in the DOM.
     pub on_ready: Callback<()>,
 }
 
 impl PartialEq for Setup {
     fn eq(&self, other: &Self) -> bool {
-        self.config == other.config && Rc::ptr_eq(&self.catalog, &other.catalog) && self.origin == other.origin
+        self.config == other.config
+            && Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.origin == other.origin
+            && self.instance_key == other.instance_key
     }
 }
 
@@ -32,30 +43,51 @@ pub struct AppProps {
     pub setup: Rc<Setup>,
 }
 
+/// What every view gets: the setup, the state, and how to move between views.
+#[derive(Clone, PartialEq)]
+pub struct ViewContext {
+    pub setup: Rc<Setup>,
+    pub state: UseReducerHandle<AppState>,
+    pub navigate: Callback<Route>,
+    /// False on the first render (a deep link lands without stealing focus), true after.
+    pub visitor_navigated: bool,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let setup = props.setup.clone();
+    let is_known: Rc<dyn Fn(&str) -> bool> = {
+        let catalog = setup.catalog.clone();
+        Rc::new(move |id: &str| catalog.treatment(id).is_some())
+    };
+    let state = {
+        let key = setup.instance_key.clone();
+        let is_known = is_known.clone();
+        use_reducer(move || AppState::with_route(fragment::read(&key, &*is_known)))
+    };
+    let first_route = use_state(|| state.route.clone());
+    let moved = use_mut_ref(|| false);
+    let navigate = use_fragment_route(setup.instance_key.clone(), is_known, state.clone());
     {
-        let on_ready = props.setup.on_ready.clone();
+        let on_ready = setup.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    let setup = &props.setup;
+    // Once the visitor has moved away from the view they arrived on, every view change takes focus.
+    if *first_route != state.route {
+        *moved.borrow_mut() = true;
+    }
+    let visitor_navigated = *moved.borrow();
+    let ctx = ViewContext { setup: setup.clone(), state: state.clone(), navigate, visitor_navigated };
     let config = &setup.config;
-    let show = {
-        let state = state.clone();
-        Callback::from(move |view: View| state.dispatch(Action::Show(view)))
-    };
-    let body = match &state.view {
-        View::Overview => html! { <Overview setup={setup.clone()} on_show={show.clone()} /> },
-        View::Treatment(id) => match setup.catalog.treatment(id) {
-            Some(t) => html! {
-                <TreatmentDetail setup={setup.clone()} treatment={t.id.clone()} on_back={show.reform(|_| View::Overview)} />
-            },
-            None => html! { <Overview setup={setup.clone()} on_show={show.clone()} /> },
-        },
+    let body = match &state.route {
+        Route::Home => html! { <Home ctx={ctx.clone()} /> },
+        Route::About => html! { <ViewFrame ctx={ctx.clone()} title="What microneedling does"><About ctx={ctx.clone()} /></ViewFrame> },
+        Route::Treatment(id) => html! { <TreatmentDetail ctx={ctx.clone()} treatment={id.clone()} /> },
+        // Views that later issues add fall back to the treatment list for now.
+        _ => html! { <ViewFrame ctx={ctx.clone()} title="Treatments"><TreatmentList ctx={ctx.clone()} /></ViewFrame> },
     };
     html! {
-        <div class="tw-root" lang={config.locale.clone()}>
+        <div class="tw-root" lang="en">
             <Header clinic_name={config.clinic_name.clone()} />
             { body }
             <Disclaimer typical_prices={config.prices_are_typical_ranges} />

@@ -1,9 +1,12 @@
 //! Small function components. They render what they are given and report what the visitor did;
 //! none of them holds business rules.
 
+pub mod about;
 pub mod booking_link;
 pub mod disclaimer;
 pub mod fact_list;
 pub mod header;
-pub mod overview;
+pub mod home;
 pub mod treatment_detail;
+pub mod treatment_list;
+pub mod view_frame;

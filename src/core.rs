@@ -7,3 +7,5 @@ pub mod brand;
 pub mod catalog;
 pub mod config;
 pub mod money;
+pub mod route;
+pub mod wording;

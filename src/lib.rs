@@ -9,5 +9,6 @@
 pub mod core;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod state;
 pub mod web;

@@ -4,4 +4,5 @@ pub mod config_loader;
 pub mod crash;
 pub mod embed;
 pub mod events;
+pub mod fragment;
 pub mod styles;

@@ -13,15 +13,18 @@ const GLUE_URL = asset('treatment-widget-app.js');
 const WASM_URL = asset('treatment-widget-app_bg.wasm');
 const CSS_URL = asset('treatment-widget.css');
 
-// Shown until the wasm is ready. It reserves the same minimum height as the widget itself
-// (see --tw-min-height in treatment-widget.css) so the page does not jump when it arrives.
+// Shown until the wasm is ready. It reserves the same minimum height as the widget itself at each
+// width (--tw-reserved-height in treatment-widget.css; an end-to-end test checks they agree), so the
+// page does not jump when the widget arrives.
 const PLACEHOLDER_CSS = `
 :host { display: block !important; box-sizing: border-box !important; padding: 0 !important;
-  border: 0 !important; min-height: var(--tw-reserved-height, 520px) !important; contain: layout style; }
+  border: 0 !important; container: twhost / inline-size !important; }
 :host([hidden]) { display: none !important; }
-.tw-placeholder { all: initial; display: block; box-sizing: border-box; min-height: var(--tw-reserved-height, 520px);
+.tw-placeholder { all: initial; display: block; box-sizing: border-box; min-height: 560px;
   border-radius: 12px; background: #f3f5f6; color: #4b5563; padding: 24px;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+@container twhost (max-width: 699px) { .tw-placeholder { min-height: 640px; } }
+@container twhost (max-width: 459px) { .tw-placeholder { min-height: 720px; } }
 .tw-placeholder-bar { display: block; height: 14px; border-radius: 7px; background: #e2e6e9; margin: 0 0 14px; }
 .tw-placeholder-bar:nth-child(2) { width: 60%; height: 22px; }
 .tw-placeholder-bar:nth-child(3) { width: 90%; }

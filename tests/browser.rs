@@ -21,6 +21,10 @@ fn document() -> web_sys::Document {
 /// A `<div>` standing in for `<treatment-widget>` (the custom element itself is defined by the
 /// JavaScript loader, which the end-to-end tests cover), with its open shadow root.
 fn host(inner_html: &str, config_attr: Option<&str>) -> (HtmlElement, ShadowRoot) {
+    // Each test starts from a page URL without a fragment (an earlier test may have navigated).
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&path)).unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
     host.set_inner_html(inner_html);
     if let Some(url) = config_attr {
@@ -84,18 +88,58 @@ async fn mounts_the_demo_clinic_and_announces_ready() {
     widget.destroy();
 }
 
+/// Clicks the button or tile whose text contains `label`.
+fn click_labelled(root: &ShadowRoot, label: &str) {
+    let buttons = root.query_selector_all("button").unwrap();
+    for i in 0..buttons.length() {
+        let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
+        if b.text_content().unwrap_or_default().contains(label) {
+            b.click();
+            return;
+        }
+    }
+    panic!("no button labelled {label:?}");
+}
+
+fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn clicking_a_treatment_opens_it_and_back_returns() {
+async fn clicking_through_views_moves_focus_and_writes_a_deep_link() {
     let (host, root) = host(&inline("Click Clinic", r#","offeredTreatments":["rf-microneedling"]"#), None);
     let ready = count_events(&host, "ready");
     let widget = Widget::mount(host, root.clone()).unwrap();
     wait_for("ready", || ready.get() == 1).await;
-    click(&root, ".tw-card-button");
+    assert_eq!(fragment(), "", "arriving does not touch the URL");
+    click_labelled(&root, "Treatments");
+    wait_for("the list", || text(&root, ".tw-view-title").as_deref() == Some("Treatments")).await;
+    click_labelled(&root, "RF microneedling");
     wait_for("the detail view", || text(&root, ".tw-view-title").as_deref() == Some("RF microneedling")).await;
     let focused = root.active_element().and_then(|e| e.text_content());
     assert_eq!(focused.as_deref(), Some("RF microneedling"), "focus moves to the new heading");
-    click(&root, ".tw-back");
-    wait_for("the overview", || text(&root, ".tw-view-title").as_deref() == Some("What microneedling does")).await;
+    assert_eq!(fragment(), "#tw=treatment/rf-microneedling");
+    assert!(text(&root, ".tw-tags-line").unwrap().contains("Offered at Click Clinic"));
+    click_labelled(&root, "All treatments");
+    wait_for("the list again", || text(&root, ".tw-view-title").as_deref() == Some("Treatments")).await;
+    assert_eq!(fragment(), "#tw=treatments");
+    widget.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_its_view_and_back_follows_history() {
+    let (host, root) = host(&inline("Deep Clinic", r#","offeredTreatments":["rf-microneedling"]"#), None);
+    let window = gloo::utils::window();
+    window.history().unwrap().push_state_with_url(&JsValue::NULL, "", Some("#tw=treatment/botox")).unwrap();
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host, root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-view-title").as_deref(), Some("Botox"));
+    assert!(text(&root, ".tw-note").unwrap().contains("does not offer"), "Botox is not on this clinic's list");
+    click_labelled(&root, "All treatments");
+    wait_for("the list", || text(&root, ".tw-view-title").as_deref() == Some("Treatments")).await;
+    window.history().unwrap().back().unwrap();
+    wait_for("Back to Botox", || text(&root, ".tw-view-title").as_deref() == Some("Botox")).await;
     widget.destroy();
 }
 
@@ -109,8 +153,8 @@ async fn two_instances_are_independent() {
     wait_for("both ready", || ready_a.get() == 1 && ready_b.get() == 1).await;
     assert_eq!(text(&root_a, ".tw-eyebrow").as_deref(), Some("Clinic A"));
     assert_eq!(text(&root_b, ".tw-eyebrow").as_deref(), Some("Clinic B"));
-    click(&root_a, ".tw-card-button");
-    wait_for("A's detail view", || root_a.query_selector(".tw-back").unwrap().is_some()).await;
+    click(&root_a, ".tw-tile");
+    wait_for("A's next view", || root_a.query_selector(".tw-back").unwrap().is_some()).await;
     assert!(root_b.query_selector(".tw-back").unwrap().is_none(), "B stays on its overview");
     let accent = |root: &ShadowRoot| -> String {
         let sheets = root.adopted_style_sheets();
@@ -142,7 +186,7 @@ async fn changing_the_config_attribute_re_renders() {
     host.set_attribute("config", &data_url("<html>not json</html>")).unwrap();
     widget.config_changed();
     wait_for("the demo fallback", || text(&root, ".tw-eyebrow").as_deref() == Some("Juniper Skin Studio")).await;
-    click(&root, ".tw-card-button");
+    click(&root, ".tw-tile");
     wait_for("a working widget", || root.query_selector(".tw-back").unwrap().is_some()).await;
     widget.destroy();
 }

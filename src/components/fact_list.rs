@@ -7,19 +7,15 @@ use crate::core::catalog::{Catalog, Fact};
 #[derive(Properties, PartialEq)]
 pub struct FactListProps {
     pub facts: Vec<Fact>,
-    pub catalog: Rc<Catalog>,
 }
 
-/// Facts as a list, followed by the titles of the sources they came from.
+/// Facts as a bulleted list.
 #[component]
 pub fn FactList(props: &FactListProps) -> Html {
     html! {
-        <>
-            <ul class="tw-facts">
-                { for props.facts.iter().map(|f| html! { <li>{ &f.text }</li> }) }
-            </ul>
-            <SourceLine facts={props.facts.clone()} catalog={props.catalog.clone()} />
-        </>
+        <ul class="tw-facts">
+            { for props.facts.iter().map(|f| html! { <li>{ &f.text }</li> }) }
+        </ul>
     }
 }
 
@@ -27,6 +23,8 @@ pub fn FactList(props: &FactListProps) -> Html {
 pub struct SourceLineProps {
     pub facts: Vec<Fact>,
     pub catalog: Rc<Catalog>,
+    #[prop_or(AttrValue::Static("Sources"))]
+    pub label: AttrValue,
 }
 
 /// "Sources: …" for a group of facts, each source named once, in first-use order.
@@ -43,5 +41,5 @@ pub fn SourceLine(props: &SourceLineProps) -> Html {
     if titles.is_empty() {
         return html! {};
     }
-    html! { <p class="tw-sources-line">{ "Sources: " }{ titles.join("; ") }</p> }
+    html! { <p class="tw-sources-line">{ format!("{}: ", props.label) }{ titles.join("; ") }</p> }
 }

@@ -15,6 +15,8 @@ use super::config_loader::{self, ConfigRequest, Resolved};
 use super::{crash, events, styles};
 use crate::app::{App, AppProps, Setup};
 use crate::core::catalog::Catalog;
+use crate::core::route::is_valid_key;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Parsed once per wasm instance and shared by its widgets.
@@ -39,6 +41,7 @@ pub struct Widget {
 
 struct Inner {
     host: HtmlElement,
+    instance_key: String,
     root: ShadowRoot,
     mount_point: Element,
     catalog: Rc<Catalog>,
@@ -60,6 +63,7 @@ impl Widget {
         root.append_child(&mount_point).map_err(|_| "cannot attach to the shadow root")?;
         crash::register(&host, &root);
         let inner = Rc::new(Inner {
+            instance_key: instance_key(&host),
             host,
             root,
             mount_point,
@@ -102,6 +106,35 @@ impl Widget {
     }
 }
 
+/// The instance's name in the URL fragment: its element id when it has a usable one, else `tw`
+/// for the first unnamed widget on the page, `tw2` for the second, and so on.
+fn instance_key(host: &HtmlElement) -> String {
+    let id = host.id();
+    if is_valid_key(&id) {
+        return id;
+    }
+    let mut unnamed = 0;
+    if let Some(document) = host.owner_document() {
+        if let Ok(all) = document.query_selector_all("treatment-widget") {
+            for i in 0..all.length() {
+                let Some(node) = all.item(i) else { continue };
+                if node == ***host {
+                    break;
+                }
+                let other_id = node.dyn_ref::<Element>().map(|e| e.id()).unwrap_or_default();
+                if !is_valid_key(&other_id) {
+                    unnamed += 1;
+                }
+            }
+        }
+    }
+    if unnamed == 0 {
+        "tw".into()
+    } else {
+        format!("tw{}", unnamed + 1)
+    }
+}
+
 fn load_config(inner: &Rc<Inner>) {
     let generation = inner.generation.get().wrapping_add(1);
     inner.generation.set(generation);
@@ -139,23 +172,28 @@ fn apply(inner: &Rc<Inner>, resolved: Resolved) {
             config: resolved.config,
             catalog: inner.catalog.clone(),
             origin: resolved.origin,
+            instance_key: inner.instance_key.clone().into(),
             on_ready,
         }),
     };
     let mut app = inner.app.borrow_mut();
     match app.as_mut() {
         Some(handle) => handle.update(props),
-        None => *app = Some(Renderer::<App>::with_root_and_props(inner.mount_point.clone(), props).render()),
+        None => {
+            // The first render lands in a microtask, before the browser paints again; dropping the
+            // placeholder now means the two are never on screen together (no jump).
+            if let Ok(Some(placeholder)) = inner.root.query_selector(".tw-placeholder") {
+                placeholder.remove();
+            }
+            *app = Some(Renderer::<App>::with_root_and_props(inner.mount_point.clone(), props).render());
+        }
     }
 }
 
-/// Called once the first render is in the DOM: drop the placeholder, tell the page.
+/// Called once the first render is in the DOM: tell the page.
 fn announce_ready(inner: &Inner, origin: &str, used_fallback: bool) {
     if inner.ready_sent.replace(true) {
         return;
-    }
-    if let Ok(Some(placeholder)) = inner.root.query_selector(".tw-placeholder") {
-        placeholder.remove();
     }
     inner.host.set_attribute("data-ready", "").ok();
     events::dispatch(

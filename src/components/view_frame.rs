@@ -1,0 +1,47 @@
+use yew::prelude::*;
+
+use crate::app::ViewContext;
+use crate::core::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct ViewFrameProps {
+    pub ctx: ViewContext,
+    pub title: AttrValue,
+    #[prop_or(Route::Home)]
+    pub back: Route,
+    #[prop_or(AttrValue::Static("Guide home"))]
+    pub back_label: AttrValue,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A view: a way back, a heading that takes focus when the visitor arrives, and the content.
+#[component]
+pub fn ViewFrame(props: &ViewFrameProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let focus = props.ctx.visitor_navigated;
+        use_effect_with(props.title.clone(), move |_| {
+            if focus {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let back = {
+        let navigate = props.ctx.navigate.clone();
+        let route = props.back.clone();
+        Callback::from(move |_: MouseEvent| navigate.emit(route.clone()))
+    };
+    html! {
+        <section class="tw-view" aria-labelledby="tw-view-title">
+            <button type="button" class="tw-back" onclick={back}>
+                <span aria-hidden="true">{ "←\u{a0}" }</span>{ &props.back_label }
+            </button>
+            <h3 id="tw-view-title" class="tw-view-title" tabindex="-1" ref={heading}>{ &props.title }</h3>
+            { props.children.clone() }
+        </section>
+    }
+}

@@ -1,0 +1,234 @@
+//! Deep links: which view an instance shows, written into the page's URL fragment.
+//!
+//! Several widgets can share one page, so the fragment holds one `key=value` pair per instance
+//! (`#tw=treatment/rf-microneedling&rosewood=compare/chemical-peel,botox`) and each instance
+//! reads and writes only its own key. Nothing a visitor answers about their health is ever part
+//! of a route: concerns picked and candidate answers stay in memory.
+
+/// A view of the widget that can be linked to.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    #[default]
+    Home,
+    About,
+    Concerns,
+    Treatments,
+    Treatment(String),
+    /// Two to four treatment ids, in the visitor's order.
+    Compare(Vec<String>),
+    Candidate,
+    Expect,
+    Myths,
+    Faq,
+    Sources,
+}
+
+pub const MAX_COMPARE: usize = 4;
+
+impl Route {
+    /// The fragment value for this route; `None` for Home, which needs no fragment at all.
+    pub fn to_value(&self) -> Option<String> {
+        Some(match self {
+            Route::Home => return None,
+            Route::About => "about".into(),
+            Route::Concerns => "concerns".into(),
+            Route::Treatments => "treatments".into(),
+            Route::Treatment(id) => format!("treatment/{id}"),
+            Route::Compare(ids) => format!("compare/{}", ids.join(",")),
+            Route::Candidate => "candidate".into(),
+            Route::Expect => "expect".into(),
+            Route::Myths => "myths".into(),
+            Route::Faq => "faq".into(),
+            Route::Sources => "sources".into(),
+        })
+    }
+
+    /// Parses a fragment value. Ids are checked with `is_known`, so a stale or hostile link
+    /// lands on a sensible view instead of an empty one.
+    pub fn parse(value: &str, is_known: impl Fn(&str) -> bool) -> Route {
+        let (head, rest) = value.split_once('/').unwrap_or((value, ""));
+        match head {
+            "about" => Route::About,
+            "concerns" => Route::Concerns,
+            "treatments" => Route::Treatments,
+            "treatment" if is_known(rest) => Route::Treatment(rest.to_string()),
+            "treatment" => Route::Treatments,
+            "compare" => {
+                let mut ids: Vec<String> = Vec::new();
+                for id in rest.split(',').filter(|id| is_known(id)) {
+                    if !ids.iter().any(|i| i == id) && ids.len() < MAX_COMPARE {
+                        ids.push(id.to_string());
+                    }
+                }
+                Route::Compare(ids)
+            }
+            "candidate" => Route::Candidate,
+            "expect" => Route::Expect,
+            "myths" => Route::Myths,
+            "faq" => Route::Faq,
+            "sources" => Route::Sources,
+            _ => Route::Home,
+        }
+    }
+}
+
+/// Reads `key`'s value from a fragment (with or without the leading `#`).
+pub fn fragment_value(fragment: &str, key: &str) -> Option<String> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (decode(k) == key).then(|| decode(v))
+    })
+}
+
+/// Returns the fragment with `key` set to `value` (or removed for `None`), keeping every other
+/// instance's pair in place. The result has no leading `#`.
+pub fn with_fragment_value(fragment: &str, key: &str, value: Option<&str>) -> String {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut pairs: Vec<String> = Vec::new();
+    let mut placed = false;
+    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+        let is_ours = pair.split_once('=').is_some_and(|(k, _)| decode(k) == key);
+        if !is_ours {
+            // Only widget pairs are kept; a plain page anchor (#pricing) cannot coexist with them.
+            if pair.contains('=') {
+                pairs.push(pair.to_string());
+            }
+            continue;
+        }
+        if let (Some(v), false) = (value, placed) {
+            pairs.push(format!("{}={}", encode(key), encode(v)));
+            placed = true;
+        }
+    }
+    if let (Some(v), false) = (value, placed) {
+        pairs.push(format!("{}={}", encode(key), encode(v)));
+    }
+    pairs.join("&")
+}
+
+/// Is this a usable instance key (an element id we can put in a fragment)?
+pub fn is_valid_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && key.len() <= 40
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Percent-encodes what would break the fragment's `key=value&…` shape; ids and `/` `,` stay readable.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b',' | b';' | b':' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(hi), Some(lo)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(id: &str) -> bool {
+        ["rf-microneedling", "chemical-peel", "botox", "laser-resurfacing", "microdermabrasion"].contains(&id)
+    }
+
+    #[test]
+    fn every_route_round_trips() {
+        for route in [
+            Route::About,
+            Route::Concerns,
+            Route::Treatments,
+            Route::Treatment("rf-microneedling".into()),
+            Route::Compare(vec!["rf-microneedling".into(), "chemical-peel".into()]),
+            Route::Candidate,
+            Route::Expect,
+            Route::Myths,
+            Route::Faq,
+            Route::Sources,
+        ] {
+            let value = route.to_value().unwrap();
+            assert_eq!(Route::parse(&value, known), route, "{value}");
+        }
+        assert_eq!(Route::Home.to_value(), None);
+    }
+
+    #[test]
+    fn unknown_or_hostile_links_land_somewhere_sensible() {
+        assert_eq!(Route::parse("treatment/nope", known), Route::Treatments);
+        assert_eq!(Route::parse("<script>", known), Route::Home);
+        assert_eq!(Route::parse("", known), Route::Home);
+        assert_eq!(
+            Route::parse("compare/botox,botox,nope,chemical-peel,rf-microneedling,laser-resurfacing,microdermabrasion", known),
+            Route::Compare(vec![
+                "botox".into(),
+                "chemical-peel".into(),
+                "rf-microneedling".into(),
+                "laser-resurfacing".into()
+            ]),
+            "duplicates and unknown ids dropped, at most four kept"
+        );
+    }
+
+    #[test]
+    fn instances_share_the_fragment_without_fighting() {
+        let f = with_fragment_value("", "tw", Some("treatment/rf-microneedling"));
+        assert_eq!(f, "tw=treatment/rf-microneedling");
+        let f = with_fragment_value(&format!("#{f}"), "rosewood", Some("faq"));
+        assert_eq!(f, "tw=treatment/rf-microneedling&rosewood=faq");
+        let f = with_fragment_value(&f, "tw", Some("compare/botox,chemical-peel"));
+        assert_eq!(f, "tw=compare/botox,chemical-peel&rosewood=faq", "order is kept");
+        assert_eq!(fragment_value(&f, "rosewood").as_deref(), Some("faq"));
+        assert_eq!(fragment_value(&f, "tw").as_deref(), Some("compare/botox,chemical-peel"));
+        let f = with_fragment_value(&f, "tw", None);
+        assert_eq!(f, "rosewood=faq");
+        assert_eq!(fragment_value(&f, "tw"), None);
+    }
+
+    #[test]
+    fn values_are_encoded_and_decoded() {
+        let f = with_fragment_value("", "tw", Some("a&b=c d#e"));
+        assert!(!f[3..].contains('&') && !f.contains(' ') && !f.contains('#'), "{f}");
+        assert_eq!(fragment_value(&f, "tw").as_deref(), Some("a&b=c d#e"));
+        assert_eq!(fragment_value("tw=%zz", "tw").as_deref(), Some("%zz"), "bad escapes stay literal");
+        assert_eq!(fragment_value("tw=%E2%9C%93", "tw").as_deref(), Some("✓"));
+        assert_eq!(fragment_value("tw=%aé%", "tw").as_deref(), Some("%aé%"), "no panic on multibyte text");
+    }
+
+    #[test]
+    fn a_plain_page_anchor_gives_way() {
+        assert_eq!(with_fragment_value("#pricing", "tw", Some("faq")), "tw=faq");
+    }
+
+    #[test]
+    fn instance_keys() {
+        assert!(is_valid_key("tw"));
+        assert!(is_valid_key("rosewood-2"));
+        assert!(!is_valid_key("2tw"));
+        assert!(!is_valid_key("a=b"));
+        assert!(!is_valid_key(""));
+    }
+}
