@@ -481,3 +481,77 @@ fn treatment_problems(catalog: &Catalog, t: &Treatment) -> Vec<String> {
     }
     p
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::built_in().expect("the built-in catalog parses")
+    }
+
+    #[test]
+    fn the_built_in_catalog_is_complete_and_sourced() {
+        let problems = catalog().problems();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn all_nine_variants_and_four_alternatives_are_present() {
+        let c = catalog();
+        for id in MICRONEEDLING_VARIANTS {
+            assert_eq!(c.treatment(id).map(|t| t.family), Some(Family::Microneedling), "{id}");
+        }
+        for id in COMPARISON_TREATMENTS {
+            assert!(c.treatment(id).is_some_and(|t| t.family != Family::Microneedling), "{id}");
+        }
+        assert_eq!(c.treatment("at-home-microneedling").unwrap().setting, Setting::AtHome);
+    }
+
+    #[test]
+    fn depths_match_the_sources() {
+        let c = catalog();
+        let at_home = c.treatment("at-home-microneedling").unwrap().needle_depth.clone().unwrap();
+        assert_eq!((at_home.min_hundredths_mm, at_home.max_hundredths_mm), (25, 50));
+        let pro = c.treatment("professional-microneedling").unwrap().needle_depth.clone().unwrap();
+        assert_eq!(pro.max_hundredths_mm, 250);
+        let pro_course = &c.treatment("professional-microneedling").unwrap().course;
+        assert_eq!((pro_course.sessions_min, pro_course.sessions_max), (3, 6));
+        assert_eq!((pro_course.spacing_days_min, pro_course.spacing_days_max), (28, 42));
+    }
+
+    #[test]
+    fn every_source_is_used_and_every_article_is_cited() {
+        let c = catalog();
+        let used: BTreeSet<&str> = c.facts().iter().flat_map(|(_, f)| f.sources.iter().map(String::as_str)).collect();
+        for s in &c.sources {
+            assert!(used.contains(s.id.as_str()), "source {} is listed but never cited", s.id);
+        }
+        assert_eq!(c.sources.iter().filter(|s| s.kind == SourceKind::Article).count(), 4);
+    }
+
+    #[test]
+    fn problems_catches_what_would_mislead() {
+        let mut c = catalog();
+        c.overview[0].sources = vec![];
+        c.overview[1].sources = vec!["made-up".into()];
+        c.treatments.retain(|t| t.id != "botox");
+        c.treatments[0].concerns[0].concern = "nope".into();
+        c.treatments.retain(|t| !t.concerns.iter().any(|f| f.concern == "thinning-hair"));
+        let p = c.problems().join("\n");
+        assert!(p.contains("overview[0]: no source"), "{p}");
+        assert!(p.contains("unknown source \"made-up\""), "{p}");
+        assert!(p.contains("treatment botox is missing"), "{p}");
+        assert!(p.contains("unknown concern nope"), "{p}");
+        assert!(p.contains("concern thinning-hair is not reached"), "{p}");
+    }
+
+    #[test]
+    fn the_faq_and_myths_cover_enough_ground() {
+        let c = catalog();
+        assert!(c.faq.len() >= 7);
+        assert!(c.myths.len() >= 3);
+        let stages: Vec<&str> = c.expectations.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(stages, ["preparation", "session", "first-days", "aftercare", "results"]);
+    }
+}

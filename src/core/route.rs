@@ -232,3 +232,27 @@ mod tests {
         assert!(!is_valid_key(""));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_value_survives_the_fragment(value in ".{0,40}", other in "[a-z/,-]{0,20}") {
+            let start = with_fragment_value("", "other", Some(&other));
+            let f = with_fragment_value(&start, "tw", Some(&value));
+            prop_assert_eq!(fragment_value(&f, "tw"), Some(value.clone()));
+            prop_assert_eq!(fragment_value(&f, "other"), Some(other.clone()), "the other instance keeps its value");
+            let cleared = with_fragment_value(&f, "tw", None);
+            prop_assert_eq!(fragment_value(&cleared, "tw"), None);
+        }
+
+        #[test]
+        fn parsing_never_panics(text in ".{0,80}") {
+            let _ = Route::parse(&text, |id| id.len() < 10);
+            let _ = fragment_value(&text, "tw");
+        }
+    }
+}
