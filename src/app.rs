@@ -5,9 +5,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::about::About;
+use crate::components::candidate::Candidate;
+use crate::components::compare::Compare;
+use crate::components::concern_finder::ConcernFinder;
 use crate::components::disclaimer::Disclaimer;
+use crate::components::expect::Expect;
+use crate::components::faq::Faq;
 use crate::components::header::Header;
 use crate::components::home::Home;
+use crate::components::myths::Myths;
+use crate::components::sources::Sources;
 use crate::components::treatment_detail::TreatmentDetail;
 use crate::components::treatment_list::TreatmentList;
 use crate::components::view_frame::ViewFrame;
@@ -79,12 +86,19 @@ pub fn App(props: &AppProps) -> Html {
     let visitor_navigated = *moved.borrow();
     let ctx = ViewContext { setup: setup.clone(), state: state.clone(), navigate, visitor_navigated };
     let config = &setup.config;
+    let framed = |title: &'static str, content: Html| html! { <ViewFrame ctx={ctx.clone()} title={title}>{ content }</ViewFrame> };
     let body = match &state.route {
         Route::Home => html! { <Home ctx={ctx.clone()} /> },
-        Route::About => html! { <ViewFrame ctx={ctx.clone()} title="What microneedling does"><About ctx={ctx.clone()} /></ViewFrame> },
+        Route::About => framed("What microneedling does", html! { <About ctx={ctx.clone()} /> }),
+        Route::Concerns => framed("Find treatments by concern", html! { <ConcernFinder ctx={ctx.clone()} /> }),
+        Route::Treatments => framed("Treatments", html! { <TreatmentList ctx={ctx.clone()} /> }),
         Route::Treatment(id) => html! { <TreatmentDetail ctx={ctx.clone()} treatment={id.clone()} /> },
-        // Views that later issues add fall back to the treatment list for now.
-        _ => html! { <ViewFrame ctx={ctx.clone()} title="Treatments"><TreatmentList ctx={ctx.clone()} /></ViewFrame> },
+        Route::Compare(ids) => framed("Compare treatments", html! { <Compare ctx={ctx.clone()} ids={ids.clone()} /> }),
+        Route::Candidate => framed("Am I a candidate?", html! { <Candidate ctx={ctx.clone()} /> }),
+        Route::Expect => framed("What to expect", html! { <Expect ctx={ctx.clone()} /> }),
+        Route::Myths => framed("Myths and facts", html! { <Myths ctx={ctx.clone()} /> }),
+        Route::Faq => framed("Questions and answers", html! { <Faq ctx={ctx.clone()} /> }),
+        Route::Sources => framed("Sources", html! { <Sources ctx={ctx.clone()} /> }),
     };
     html! {
         <div class="tw-root" lang="en">

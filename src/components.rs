@@ -3,10 +3,18 @@
 
 pub mod about;
 pub mod booking_link;
+pub mod candidate;
+pub mod compare;
+pub mod concern_finder;
 pub mod disclaimer;
+pub mod disclosure;
+pub mod expect;
 pub mod fact_list;
+pub mod faq;
 pub mod header;
 pub mod home;
+pub mod myths;
+pub mod sources;
 pub mod treatment_detail;
 pub mod treatment_list;
 pub mod view_frame;

@@ -9,3 +9,5 @@ pub mod config;
 pub mod money;
 pub mod route;
 pub mod wording;
+pub mod ranking;
+pub mod suitability;

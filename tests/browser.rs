@@ -88,12 +88,12 @@ async fn mounts_the_demo_clinic_and_announces_ready() {
     widget.destroy();
 }
 
-/// Clicks the button or tile whose text contains `label`.
+/// Clicks the first button or tile whose text starts with `label`.
 fn click_labelled(root: &ShadowRoot, label: &str) {
     let buttons = root.query_selector_all("button").unwrap();
     for i in 0..buttons.length() {
         let b: HtmlElement = buttons.item(i).unwrap().dyn_into().unwrap();
-        if b.text_content().unwrap_or_default().contains(label) {
+        if b.text_content().unwrap_or_default().trim_start_matches(['←', '\u{a0}']).starts_with(label) {
             b.click();
             return;
         }
@@ -216,4 +216,106 @@ async fn removal_unmounts_cleanly() {
     widget.config_changed(); // harmless after destroy
     widget.destroy(); // and so is a second destroy
     assert_eq!(root.adopted_style_sheets().length(), 0, "the brand sheet is removed");
+}
+
+fn set_fragment(value: &str) {
+    let window = gloo::utils::window();
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("#tw={value}"))).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn every_view_opens_from_a_deep_link_with_its_heading() {
+    let views = [
+        ("about", "What microneedling does"),
+        ("concerns", "Find treatments by concern"),
+        ("treatments", "Treatments"),
+        ("treatment/scalp-microneedling", "Scalp microneedling"),
+        ("compare/botox,chemical-peel", "Compare treatments"),
+        ("candidate", "Am I a candidate?"),
+        ("expect", "What to expect"),
+        ("myths", "Myths and facts"),
+        ("faq", "Questions and answers"),
+        ("sources", "Sources"),
+    ];
+    for (link, heading) in views {
+        let (host, root) = host("", None);
+        set_fragment(link);
+        let ready = count_events(&host, "ready");
+        let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+        wait_for(link, || ready.get() == 1).await;
+        assert_eq!(text(&root, ".tw-view-title").as_deref(), Some(heading), "{link}");
+        assert!(text(&root, ".tw-disclaimer").unwrap().contains("not medical advice"), "{link}");
+        widget.destroy();
+        host.remove();
+    }
+}
+
+fn check(root: &ShadowRoot, label: &str) {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let l: HtmlElement = labels.item(i).unwrap().dyn_into().unwrap();
+        if l.text_content().unwrap_or_default().trim() == label {
+            let input: HtmlElement = l.query_selector("input").unwrap().unwrap().dyn_into().unwrap();
+            input.click();
+            return;
+        }
+    }
+    panic!("no control labelled {label:?}");
+}
+
+#[wasm_bindgen_test]
+async fn picking_concerns_ranks_treatments_and_clearing_empties_the_list() {
+    let (host, root) = host("", None);
+    set_fragment("concerns");
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert!(root.query_selector(".tw-result").unwrap().is_none());
+    check(&root, "Thinning hair");
+    wait_for("results", || root.query_selector(".tw-result").unwrap().is_some()).await;
+    assert_eq!(text(&root, ".tw-result-name").as_deref(), Some("Scalp microneedling"));
+    assert!(text(&root, ".tw-live").unwrap().contains("suit this concern"));
+    click_labelled(&root, "Clear my choices");
+    wait_for("no results", || root.query_selector(".tw-result").unwrap().is_none()).await;
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn candidate_answers_flag_treatments_and_stay_out_of_the_url() {
+    let (host, root) = host("", None);
+    set_fragment("candidate");
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    let before = fragment();
+    let pregnant_yes: HtmlElement =
+        root.query_selector("input[name='tw-q-pregnant']").unwrap().unwrap().dyn_into().unwrap();
+    pregnant_yes.click();
+    wait_for("a flag", || root.query_selector(".tw-flag").unwrap().is_some()).await;
+    assert!(text(&root, ".tw-flags").unwrap().contains("Professional microneedling"));
+    assert_eq!(fragment(), before, "answers never reach the URL");
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    assert_eq!(storage.length().unwrap(), 0, "nor storage");
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn disclosures_toggle_aria_expanded() {
+    let (host, root) = host("", None);
+    set_fragment("faq");
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    let button = root.query_selector(".tw-disclosure-button").unwrap().unwrap();
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let panel_id = button.get_attribute("aria-controls").unwrap();
+    let panel = root.get_element_by_id(&panel_id).expect("the panel the button controls");
+    assert!(panel.has_attribute("hidden"));
+    button.dyn_ref::<HtmlElement>().unwrap().click();
+    wait_for("open", || button.get_attribute("aria-expanded").as_deref() == Some("true")).await;
+    assert!(!panel.has_attribute("hidden"));
+    widget.destroy();
+    host.remove();
 }

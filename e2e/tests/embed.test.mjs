@@ -52,7 +52,7 @@ describe('the snippet on a plain page', () => {
   });
 
   // The widget's opening view fits in the space the placeholder reserves at every width band.
-  for (const width of [360, 700, 1100]) {
+  for (const width of [360, 700, 1100]) { // one per height band: <460, 460-899, 900+
     it(`reserves its space until the wasm arrives, so nothing moves (${width}px)`, async () => {
       const { page, context } = await openPage(h.browser, { width, height: 900 });
       await page.addInitScript(() => {

@@ -11,8 +11,14 @@ struct Tile {
 
 fn tiles() -> Vec<Tile> {
     vec![
-        Tile { title: "What microneedling does", blurb: "How it works and what it can help with", route: Route::About },
-        Tile { title: "Treatments", blurb: "Every kind, side by side with the alternatives", route: Route::Treatments },
+        Tile { title: "What microneedling does", blurb: "How it works, in plain words", route: Route::About },
+        Tile { title: "Find by concern", blurb: "Treatments ranked for your goals", route: Route::Concerns },
+        Tile { title: "Treatments", blurb: "Every kind, and the alternatives", route: Route::Treatments },
+        Tile { title: "Compare", blurb: "Two to four side by side", route: Route::Compare(Vec::new()) },
+        Tile { title: "Am I a candidate?", blurb: "A private yes/no check", route: Route::Candidate },
+        Tile { title: "What to expect", blurb: "From preparation to results", route: Route::Expect },
+        Tile { title: "Myths and facts", blurb: "What is true and what is not", route: Route::Myths },
+        Tile { title: "Questions", blurb: "Pain, sessions, safety", route: Route::Faq },
     ]
 }
 
@@ -38,9 +44,15 @@ pub fn Home(props: &HomeProps) -> Html {
         <section class="tw-view tw-home" aria-labelledby="tw-home-title">
             <h3 id="tw-home-title" class="tw-visually-hidden">{ "Guide contents" }</h3>
             <p class="tw-lead">{ format!(
-                "Find out what microneedling can do for your skin, how its kinds differ, and what a course at {clinic} involves."
+                "Learn what microneedling can do, how its kinds differ and what a course at {clinic} involves."
             ) }</p>
             <ul class="tw-tiles">{ for tiles().into_iter().map(tile) }</ul>
+            <p class="tw-home-foot">
+                <button type="button" class="tw-link-button" onclick={
+                    let navigate = ctx.navigate.clone();
+                    move |_| navigate.emit(Route::Sources)
+                }>{ "Where these facts come from" }</button>
+            </p>
         </section>
     }
 }

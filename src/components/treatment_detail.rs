@@ -100,6 +100,13 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
             { section("Who should avoid it or ask a professional first", &t.avoid_if) }
             { section("Aftercare", &t.aftercare) }
             <SourceLine facts={page_facts} catalog={catalog.clone()} label="Sources for this page" />
+            <p>
+                <button type="button" class="tw-button tw-secondary" onclick={
+                    let navigate = ctx.navigate.clone();
+                    let id = t.id.clone();
+                    move |_| navigate.emit(Route::Compare(vec![id.clone()]))
+                }>{ "Compare with other treatments" }</button>
+            </p>
             if offered {
                 if let Some(booking) = config.booking.clone() {
                     <BookingLink booking={booking} clinic_name={config.clinic_name.clone()} />

@@ -1,0 +1,202 @@
+// The treatment explorer (issue 3), end to end against the release dist/: every view, deep links
+// and Back, the concern finder, the comparison, the private candidate check, accessibility.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { startHarness } from '../lib/harness.mjs';
+import { openPage, waitForWidgets } from '../lib/browser.mjs';
+import { VIEWS } from '../lib/views.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+async function open(hash = '', width = 1100) {
+  const opened = await openPage(h.browser, { width, height: 900 });
+  await opened.page.goto(`${h.site}/fixtures/plain-fluid.html${hash ? `#tw=${hash}` : ''}`);
+  await waitForWidgets(opened.page, 1);
+  return { ...opened, w: opened.page.locator('treatment-widget') };
+}
+
+describe('every view', () => {
+  for (const width of [360, 1100]) {
+    for (const view of VIEWS) {
+      it(`${view.name} at ${width}px: no axe violations (WCAG 2.1 A/AA), no horizontal scroll, the disclaimer`, async () => {
+        const { page, w, problems, context } = await open(view.hash, width);
+        if (view.act) await view.act(w);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(summary, []);
+        const overflow = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          widget: (() => { const r = document.querySelector('treatment-widget').shadowRoot.querySelector('.tw-root'); return r.scrollWidth - r.clientWidth; })(),
+        }));
+        assert.deepEqual(overflow, { page: 0, widget: 0 }, 'no horizontal scrolling');
+        await w.getByText('Information, not medical advice.').waitFor();
+        assert.deepEqual(problems, []);
+        await context.close();
+      });
+    }
+  }
+});
+
+describe('the opening view', () => {
+  it('fits the reserved height at every width from 320 to 1200 px', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1200, height: 900 });
+    await page.goto(`${h.site}/fixtures/plain-fluid.html`);
+    await waitForWidgets(page, 1);
+    const misfits = [];
+    for (let width = 320; width <= 1200; width += 20) {
+      await page.setViewportSize({ width: width + 16, height: 900 });
+      const r = await page.locator('treatment-widget').evaluate((el) => {
+        const root = el.shadowRoot.querySelector('.tw-root');
+        return { height: root.getBoundingClientRect().height, min: parseFloat(getComputedStyle(root).minHeight) };
+      });
+      if (r.height > r.min + 0.5) misfits.push(`${width}px: ${r.height} > ${r.min}`);
+    }
+    assert.deepEqual(misfits, []);
+    await context.close();
+  });
+});
+
+describe('deep links and Back', () => {
+  it('open a treatment directly, navigate, and come back with the browser', async () => {
+    const { page, w, context } = await open('treatment/rf-microneedling');
+    await w.getByRole('heading', { name: 'RF microneedling', level: 3 }).waitFor();
+    await w.getByRole('button', { name: 'All treatments' }).click();
+    await w.getByRole('heading', { name: 'Treatments', level: 3 }).waitFor();
+    assert.match(page.url(), /#tw=treatments$/);
+    await page.goBack();
+    await w.getByRole('heading', { name: 'RF microneedling', level: 3 }).waitFor();
+    await page.goForward();
+    await w.getByRole('heading', { name: 'Treatments', level: 3 }).waitFor();
+    await context.close();
+  });
+
+  it('open a comparison directly', async () => {
+    const { w, context } = await open('compare/botox,chemical-peel');
+    const headers = await w.locator('table thead th').allTextContents();
+    assert.deepEqual(headers.map((t) => t.replace('Offered here', '').trim()), ['Botox', 'Chemical peel']);
+    await context.close();
+  });
+
+  it('an unknown treatment in a link lands on the list', async () => {
+    const { w, context } = await open('treatment/no-such-thing');
+    await w.getByRole('heading', { name: 'Treatments', level: 3 }).waitFor();
+    await context.close();
+  });
+});
+
+describe('find by concern', () => {
+  it('ranks treatments for the picked concerns, with a reason each, and keeps the picks out of the URL', async () => {
+    const { page, w, context } = await open('concerns');
+    const url = page.url();
+    await w.getByRole('checkbox', { name: 'Thinning hair' }).check();
+    await w.getByText(/treatments? suit this concern/).waitFor();
+    const first = w.locator('.tw-result').first();
+    assert.equal((await first.locator('.tw-result-name').textContent()).trim(), 'Scalp microneedling');
+    assert.ok((await first.locator('.tw-result-reason').textContent()).length > 20, 'a one-line reason');
+    await w.getByRole('checkbox', { name: 'Stretch marks' }).check();
+    await w.getByText(/suit at least one of your 2 concerns/).waitFor();
+    assert.equal(page.url(), url, 'concerns are not written to the URL');
+    await first.locator('.tw-result-name').click();
+    await w.getByRole('heading', { level: 3 }).filter({ hasText: 'microneedling' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('compare', () => {
+  it('is a table with column and row headers on wide widgets and stacked cards on narrow ones', async () => {
+    const wide = await open('compare/professional-microneedling,at-home-microneedling', 1100);
+    assert.equal(await wide.w.locator('table th[scope=col]').count(), 2);
+    assert.ok(await wide.w.locator('table th[scope=row]').count() >= 6);
+    assert.ok(await wide.w.locator('table').isVisible());
+    assert.ok(!(await wide.w.locator('.tw-compare-cards').isVisible()));
+    await wide.context.close();
+    const narrow = await open('compare/professional-microneedling,at-home-microneedling', 360);
+    assert.ok(!(await narrow.w.locator('table').isVisible()));
+    assert.equal(await narrow.w.locator('.tw-compare-card').count(), 2);
+    await narrow.context.close();
+  });
+
+  it('lets the visitor pick two to four treatments', async () => {
+    const { page, w, context } = await open('compare');
+    const button = w.getByRole('button', { name: 'Compare', exact: true });
+    assert.ok(await button.isDisabled());
+    for (const name of ['Botox', 'Chemical peel', 'Laser resurfacing', 'Microdermabrasion']) {
+      await w.getByRole('checkbox', { name }).check();
+    }
+    assert.ok(await w.getByRole('checkbox', { name: 'RF microneedling' }).isDisabled(), 'four is the limit');
+    await button.click();
+    await w.locator('table').waitFor();
+    assert.match(page.url(), /#tw=compare\/botox,chemical-peel,laser-resurfacing,microdermabrasion$/);
+    await context.close();
+  });
+});
+
+describe('am I a candidate?', () => {
+  it('flags treatments with reasons, and the answers never leave the page', async () => {
+    const opened = await openPage(h.browser, { width: 1100, height: 900 });
+    const { page, context } = opened;
+    await page.addInitScript(() => {
+      window.__leaks = [];
+      for (const store of [localStorage, sessionStorage]) {
+        const set = store.setItem.bind(store);
+        store.setItem = (k, v) => { window.__leaks.push(`storage ${k}=${v}`); set(k, v); };
+      }
+      const dispatch = EventTarget.prototype.dispatchEvent;
+      EventTarget.prototype.dispatchEvent = function (e) {
+        if (e.type.startsWith('treatment-widget:')) window.__leaks.push(`event ${e.type} ${JSON.stringify(e.detail)}`);
+        return dispatch.call(this, e);
+      };
+      document.cookie; // (cookies are read below)
+    });
+    await page.goto(`${h.site}/fixtures/plain-fluid.html#tw=candidate`);
+    await waitForWidgets(page, 1);
+    const w = page.locator('treatment-widget');
+    await page.evaluate(() => { window.__leaks = []; });
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const url = page.url();
+
+    await w.getByText(/your answers stay in this page only/).waitFor();
+    await w.getByRole('group', { name: 'Are you pregnant?' }).getByRole('radio', { name: 'Yes' }).check();
+    await w.getByRole('group', { name: /keloids/ }).getByRole('radio', { name: 'No' }).check();
+    await w.getByText(/Based on 2 of \d+ answers, \d+ treatments need a professional's review first/).waitFor();
+    const flags = await w.locator('.tw-flag').allTextContents();
+    assert.ok(flags.some((f) => /Professional microneedling/.test(f) && /pregnan/i.test(f)), flags.join('\n'));
+
+    assert.equal(page.url(), url, 'answers are not in the URL');
+    assert.deepEqual(requests, [], 'no request was made');
+    assert.deepEqual(await page.evaluate(() => window.__leaks), [], 'no storage write, no event');
+    assert.equal(await page.evaluate(() => document.cookie), '');
+
+    await w.getByRole('button', { name: 'Clear my answers' }).click();
+    await w.getByText(/Answer any of the questions/).waitFor();
+    await context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches a tile, opens it, and lands on the new heading; disclosures report their state', async () => {
+    const { page, w, context } = await open();
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 10; i++) {
+      const name = await page.evaluate(() => document.querySelector('treatment-widget').shadowRoot.activeElement?.textContent ?? '');
+      if (name.startsWith('Questions')) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => document.querySelector('treatment-widget').shadowRoot.activeElement?.textContent);
+    assert.equal(focused, 'Questions and answers');
+    const first = w.locator('.tw-disclosure-button').first();
+    assert.equal(await first.getAttribute('aria-expanded'), 'false');
+    await first.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await first.getAttribute('aria-expanded'), 'true');
+    assert.ok(await w.locator('.tw-disclosure-panel').first().isVisible());
+    await context.close();
+  });
+});

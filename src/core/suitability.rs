@@ -1,0 +1,162 @@
+//! "Am I a candidate?": which treatments a professional should look at first, given the visitor's
+//! yes/no answers, and why. It flags; it does not diagnose or rule anyone in.
+
+use std::collections::BTreeMap;
+
+use super::catalog::{Catalog, Caution, Fact, Treatment};
+
+/// One treatment that an answer bears on, with the strongest caution and every reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flagged<'a> {
+    pub treatment: &'a Treatment,
+    /// `NotWhileThisApplies` outranks `ReviewFirst`.
+    pub caution: Caution,
+    /// (question id, reason), in question order.
+    pub reasons: Vec<(&'a str, &'a Fact)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment<'a> {
+    pub flagged: Vec<Flagged<'a>>,
+    /// Treatments none of the answers bear on (a consultation still decides).
+    pub not_flagged: Vec<&'a Treatment>,
+    pub answered: usize,
+    pub questions: usize,
+}
+
+pub fn assess<'a>(catalog: &'a Catalog, answers: &BTreeMap<String, bool>) -> Assessment<'a> {
+    let mut by_treatment: Vec<Option<Flagged<'a>>> = vec![None; catalog.treatments.len()];
+    for q in &catalog.candidate_questions {
+        if answers.get(&q.id) != Some(&true) {
+            continue;
+        }
+        for rule in &q.rules {
+            for (i, t) in catalog.treatments.iter().enumerate() {
+                if !(rule.families.contains(&t.family) || rule.treatments.contains(&t.id)) {
+                    continue;
+                }
+                let entry = by_treatment[i].get_or_insert(Flagged { treatment: t, caution: rule.caution, reasons: Vec::new() });
+                // Caution orders NotWhileThisApplies first, so the minimum is the strongest.
+                entry.caution = entry.caution.min(rule.caution);
+                if !entry.reasons.iter().any(|(qid, r)| *qid == q.id && r.text == rule.reason.text) {
+                    entry.reasons.push((q.id.as_str(), &rule.reason));
+                }
+            }
+        }
+    }
+    let mut flagged = Vec::new();
+    let mut not_flagged = Vec::new();
+    for (slot, t) in by_treatment.into_iter().zip(&catalog.treatments) {
+        match slot {
+            Some(f) => flagged.push(f),
+            None => not_flagged.push(t),
+        }
+    }
+    // Strongest caution first, then catalog order.
+    flagged.sort_by_key(|f| f.caution);
+    let answered = catalog.candidate_questions.iter().filter(|q| answers.contains_key(&q.id)).count();
+    Assessment { flagged, not_flagged, answered, questions: catalog.candidate_questions.len() }
+}
+
+/// Flagged treatments that share the same caution and reasons, shown once as a group
+/// ("all nine kinds of microneedling: …") instead of nine identical cards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlagGroup<'a> {
+    pub caution: Caution,
+    pub reasons: Vec<(&'a str, &'a Fact)>,
+    pub treatments: Vec<&'a Treatment>,
+}
+
+pub fn group<'a>(flagged: &[Flagged<'a>]) -> Vec<FlagGroup<'a>> {
+    let mut groups: Vec<FlagGroup<'a>> = Vec::new();
+    for f in flagged {
+        match groups.iter_mut().find(|g| g.caution == f.caution && g.reasons == f.reasons) {
+            Some(g) => g.treatments.push(f.treatment),
+            None => groups.push(FlagGroup { caution: f.caution, reasons: f.reasons.clone(), treatments: vec![f.treatment] }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::Family;
+
+    fn catalog() -> Catalog {
+        Catalog::built_in().unwrap()
+    }
+
+    fn answers(yes: &[&str], no: &[&str]) -> BTreeMap<String, bool> {
+        yes.iter().map(|q| (q.to_string(), true)).chain(no.iter().map(|q| (q.to_string(), false))).collect()
+    }
+
+    #[test]
+    fn groups_keep_every_flagged_treatment_once() {
+        let c = catalog();
+        let a = assess(&c, &answers(&["keloid-prone", "neuromuscular"], &[]));
+        let groups = group(&a.flagged);
+        let total: usize = groups.iter().map(|g| g.treatments.len()).sum();
+        assert_eq!(total, a.flagged.len());
+        assert!(groups.len() < a.flagged.len(), "identical flags are merged");
+        for g in &groups {
+            for t in &g.treatments {
+                let f = a.flagged.iter().find(|f| f.treatment.id == t.id).unwrap();
+                assert_eq!((f.caution, &f.reasons), (g.caution, &g.reasons));
+            }
+        }
+    }
+
+    #[test]
+    fn no_answers_flag_nothing() {
+        let c = catalog();
+        let a = assess(&c, &BTreeMap::new());
+        assert!(a.flagged.is_empty());
+        assert_eq!(a.not_flagged.len(), c.treatments.len());
+        assert_eq!(a.answered, 0);
+    }
+
+    #[test]
+    fn answering_no_flags_nothing_but_counts() {
+        let c = catalog();
+        let all_no: Vec<&str> = c.candidate_questions.iter().map(|q| q.id.as_str()).collect();
+        let a = assess(&c, &answers(&[], &all_no));
+        assert!(a.flagged.is_empty());
+        assert_eq!(a.answered, a.questions);
+    }
+
+    #[test]
+    fn the_required_questions_exist_and_each_flags_microneedling() {
+        let c = catalog();
+        for q in ["pregnant", "active-acne", "eczema-psoriasis", "keloid-prone", "skin-infection"] {
+            let a = assess(&c, &answers(&[q], &[]));
+            let professional = a.flagged.iter().find(|f| f.treatment.id == "professional-microneedling");
+            assert!(professional.is_some(), "{q} should bear on professional microneedling");
+            assert!(professional.unwrap().reasons.iter().all(|(qid, r)| *qid == q && !r.sources.is_empty()));
+        }
+    }
+
+    #[test]
+    fn flags_are_the_union_of_rules_and_the_strongest_caution_wins() {
+        let c = catalog();
+        let yes = ["pregnant", "keloid-prone"];
+        let a = assess(&c, &answers(&yes, &[]));
+        for f in &a.flagged {
+            let expected = c
+                .candidate_questions
+                .iter()
+                .filter(|q| yes.contains(&q.id.as_str()))
+                .flat_map(|q| &q.rules)
+                .filter(|r| r.families.contains(&f.treatment.family) || r.treatments.contains(&f.treatment.id))
+                .map(|r| r.caution)
+                .min()
+                .unwrap();
+            assert_eq!(f.caution, expected, "{}", f.treatment.id);
+        }
+        assert_eq!(a.flagged.len() + a.not_flagged.len(), c.treatments.len());
+        for pair in a.flagged.windows(2) {
+            assert!(pair[0].caution <= pair[1].caution, "strongest first");
+        }
+        assert!(a.flagged.iter().any(|f| f.treatment.family == Family::Microneedling));
+    }
+}
