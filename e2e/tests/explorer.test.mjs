@@ -200,3 +200,23 @@ describe('keyboard', () => {
     await context.close();
   });
 });
+
+describe('two widgets on one page', () => {
+  it('keep their own part of the URL fragment, and Back walks each one back', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.goto(`${h.site}/fixtures/two.html`);
+    await waitForWidgets(page, 2);
+    const a = page.locator('#a');
+    const b = page.locator('#b');
+    await a.getByRole('button', { name: /^Myths and facts/ }).click();
+    await a.getByRole('heading', { name: 'Myths and facts', level: 3 }).waitFor();
+    await b.getByRole('button', { name: /^Questions/ }).click();
+    await b.getByRole('heading', { name: 'Questions and answers', level: 3 }).waitFor();
+    assert.match(page.url(), /#a=myths&b=faq$/);
+    await page.goBack();
+    await b.getByRole('heading', { name: 'Guide contents', level: 3 }).waitFor({ state: 'attached' });
+    assert.equal(await a.getByRole('heading', { level: 3 }).first().textContent(), 'Myths and facts', 'a did not move');
+    assert.match(page.url(), /#a=myths$/);
+    await context.close();
+  });
+});
