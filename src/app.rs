@@ -9,6 +9,7 @@ use crate::components::candidate::Candidate;
 use crate::components::compare::Compare;
 use crate::components::concern_finder::ConcernFinder;
 use crate::components::disclaimer::Disclaimer;
+use crate::components::estimator::Estimator;
 use crate::components::expect::Expect;
 use crate::components::faq::Faq;
 use crate::components::header::Header;
@@ -34,6 +35,8 @@ pub struct Setup {
     pub instance_key: AttrValue,
     /// Fired once, after the first render is in the DOM.
     pub on_ready: Callback<()>,
+    /// Dispatches `treatment-widget:<name>` on the host element (never with health answers).
+    pub on_event: Callback<(&'static str, serde_json::Value)>,
 }
 
 impl PartialEq for Setup {
@@ -99,6 +102,7 @@ pub fn App(props: &AppProps) -> Html {
         Route::Myths => framed("Myths and facts", html! { <Myths ctx={ctx.clone()} /> }),
         Route::Faq => framed("Questions and answers", html! { <Faq ctx={ctx.clone()} /> }),
         Route::Sources => framed("Sources", html! { <Sources ctx={ctx.clone()} /> }),
+        Route::Estimate(params) => framed("Estimate the cost of a course", html! { <Estimator ctx={ctx.clone()} params={params.clone()} /> }),
     };
     html! {
         <div class="tw-root" lang="en">

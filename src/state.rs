@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::estimate_params::EstimateForm;
 use crate::core::route::{Route, MAX_COMPARE};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -20,6 +21,10 @@ pub struct AppState {
     pub answers: BTreeMap<String, bool>,
     /// Treatments ticked for comparison before opening the comparison.
     pub compare_picks: Vec<String>,
+    /// The estimator's current inputs (also in the URL, so the link can be shared).
+    pub estimate: Option<EstimateForm>,
+    /// The concern picked in the estimator to choose a treatment; memory only, never shared.
+    pub estimate_concern: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +35,9 @@ pub enum Action {
     Answer { question: String, yes: bool },
     ClearAnswers,
     ToggleComparePick(String),
+    /// New estimator inputs; the route follows so the address bar is always a shareable link.
+    SetEstimate(EstimateForm),
+    SetEstimateConcern(Option<String>),
 }
 
 impl AppState {
@@ -61,6 +69,13 @@ impl Reducible for AppState {
             }
             Action::ClearAnswers => next.answers.clear(),
             Action::ToggleComparePick(id) => toggle(&mut next.compare_picks, id, MAX_COMPARE),
+            Action::SetEstimate(form) => {
+                if matches!(next.route, Route::Estimate(_)) {
+                    next.route = Route::Estimate(Some(form.to_value()));
+                }
+                next.estimate = Some(form);
+            }
+            Action::SetEstimateConcern(concern) => next.estimate_concern = concern,
         }
         if next == *self {
             self

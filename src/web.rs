@@ -5,4 +5,6 @@ pub mod crash;
 pub mod embed;
 pub mod events;
 pub mod fragment;
+pub mod intl;
 pub mod styles;
+pub mod storage;

@@ -31,4 +31,12 @@ export const VIEWS = [
     async act(w) { await w.getByRole('button', { name: /hurt|painful/i }).first().click(); },
   },
   { name: 'sources', hash: 'sources' },
+  {
+    name: 'estimate', hash: 'estimate',
+    async act(w) {
+      await w.getByLabel('Your main concern (optional)').selectOption('acne-scars');
+      await w.getByLabel('Spread the cost (example financing)').selectOption('promo-12');
+      await w.getByLabel('Price a usual course of each treatment for').selectOption('acne-scars');
+    },
+  },
 ];

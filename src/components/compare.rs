@@ -5,6 +5,7 @@ use crate::core::catalog::{Family, Treatment};
 use crate::core::route::{Route, MAX_COMPARE};
 use crate::core::wording::{count_range, days_range, mm_range};
 use crate::state::Action;
+use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -67,6 +68,20 @@ pub fn Compare(props: &CompareProps) -> Html {
     let catalog = &ctx.setup.catalog;
     let config = &ctx.setup.config;
     let chosen: Vec<&Treatment> = props.ids.iter().filter_map(|id| catalog.treatment(id)).collect();
+    let formats = use_memo((config.locale.clone(), config.currency), |(l, c)| Formats::new(l, *c));
+    // The clinic's price for one session of its standard area, once it publishes prices.
+    let price = |t: &Treatment| -> Option<String> {
+        let book = config.pricing.as_ref()?;
+        if !config.offers(&t.id) {
+            return Some("Not offered here".into());
+        }
+        let Some(prices) = book.treatment(&t.id) else { return Some("Ask the clinic".into()) };
+        let (area, range) = prices.areas.first()?;
+        let area = catalog.area(area).map(|a| a.name.to_lowercase()).unwrap_or_default();
+        Some(format!("{} a session ({area})", formats.range(*range)))
+    };
+    let show_prices = config.pricing.is_some();
+    let price_label = if config.prices_are_typical_ranges { "Typical price" } else { "Price here" };
     let picks = &ctx.state.compare_picks;
     let showing = chosen.len() >= 2;
 
@@ -139,6 +154,12 @@ pub fn Compare(props: &CompareProps) -> Html {
                             { for chosen.iter().map(|t| html! { <td>{ (row.value)(t) }</td> }) }
                         </tr>
                     }) }
+                    if show_prices {
+                        <tr>
+                            <th scope="row">{ price_label }</th>
+                            { for chosen.iter().map(|t| html! { <td>{ price(t).unwrap_or_default() }</td> }) }
+                        </tr>
+                    }
                 </tbody>
             </table>
         </div>
@@ -153,6 +174,9 @@ pub fn Compare(props: &CompareProps) -> Html {
                         { for rows().into_iter().map(|row| html! {
                             <div><dt>{ row.label }</dt><dd>{ (row.value)(t) }</dd></div>
                         }) }
+                        if show_prices {
+                            <div><dt>{ price_label }</dt><dd>{ price(t).unwrap_or_default() }</dd></div>
+                        }
                     </dl>
                 </li>
             }) }

@@ -47,12 +47,18 @@ pub fn Home(props: &HomeProps) -> Html {
                 "Learn what microneedling can do, how its kinds differ and what a course at {clinic} involves."
             ) }</p>
             <ul class="tw-tiles">{ for tiles().into_iter().map(tile) }</ul>
-            <p class="tw-home-foot">
+            <div class="tw-home-foot">
+                if ctx.setup.config.pricing.is_some() {
+                    <button type="button" class="tw-button" onclick={
+                        let navigate = ctx.navigate.clone();
+                        move |_| navigate.emit(Route::Estimate(None))
+                    }>{ "Estimate the cost of a course" }</button>
+                }
                 <button type="button" class="tw-link-button" onclick={
                     let navigate = ctx.navigate.clone();
                     move |_| navigate.emit(Route::Sources)
                 }>{ "Where these facts come from" }</button>
-            </p>
+            </div>
         </section>
     }
 }

@@ -106,6 +106,14 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
                     let id = t.id.clone();
                     move |_| navigate.emit(Route::Compare(vec![id.clone()]))
                 }>{ "Compare with other treatments" }</button>
+                if offered && config.pricing.as_ref().is_some_and(|b| b.treatment(&t.id).is_some()) {
+                    { " " }
+                    <button type="button" class="tw-button tw-secondary" onclick={
+                        let navigate = ctx.navigate.clone();
+                        let id = t.id.clone();
+                        move |_| navigate.emit(Route::Estimate(Some(format!("t={id}"))))
+                    }>{ "Estimate the cost" }</button>
+                }
             </p>
             if offered {
                 if let Some(booking) = config.booking.clone() {

@@ -21,6 +21,8 @@ pub enum Route {
     Myths,
     Faq,
     Sources,
+    /// The cost estimator, with its inputs when known (see `estimate_params`).
+    Estimate(Option<String>),
 }
 
 pub const MAX_COMPARE: usize = 4;
@@ -40,6 +42,8 @@ impl Route {
             Route::Myths => "myths".into(),
             Route::Faq => "faq".into(),
             Route::Sources => "sources".into(),
+            Route::Estimate(None) => "estimate".into(),
+            Route::Estimate(Some(params)) => format!("estimate/{params}"),
         })
     }
 
@@ -67,6 +71,8 @@ impl Route {
             "myths" => Route::Myths,
             "faq" => Route::Faq,
             "sources" => Route::Sources,
+            "estimate" if rest.is_empty() => Route::Estimate(None),
+            "estimate" => Route::Estimate(Some(rest.chars().take(400).collect())),
             _ => Route::Home,
         }
     }
@@ -115,12 +121,13 @@ pub fn is_valid_key(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Percent-encodes what would break the fragment's `key=value&…` shape; ids and `/` `,` stay readable.
+/// Percent-encodes what would break the fragment's `key=value&…` shape; ids, `/ , ; : =` stay
+/// readable (a pair splits at its first `=`, and keys never contain one).
 fn encode(text: &str) -> String {
     let mut out = String::new();
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b',' | b';' | b':' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' | b',' | b';' | b':' | b'=' => {
                 out.push(b as char)
             }
             _ => out.push_str(&format!("%{b:02X}")),
@@ -169,6 +176,8 @@ mod tests {
             Route::Myths,
             Route::Faq,
             Route::Sources,
+            Route::Estimate(None),
+            Route::Estimate(Some("t=botox;s=1".into())),
         ] {
             let value = route.to_value().unwrap();
             assert_eq!(Route::parse(&value, known), route, "{value}");

@@ -167,6 +167,14 @@ fn apply(inner: &Rc<Inner>, resolved: Resolved) {
             announce_ready(&inner, origin, fallback);
         }
     });
+    let on_event = {
+        let weak = Rc::downgrade(inner);
+        Callback::from(move |(name, detail): (&'static str, serde_json::Value)| {
+            if let Some(inner) = weak.upgrade() {
+                events::dispatch(&inner.host, name, &detail);
+            }
+        })
+    };
     let props = AppProps {
         setup: Rc::new(Setup {
             config: resolved.config,
@@ -174,6 +182,7 @@ fn apply(inner: &Rc<Inner>, resolved: Resolved) {
             origin: resolved.origin,
             instance_key: inner.instance_key.clone().into(),
             on_ready,
+            on_event,
         }),
     };
     let mut app = inner.app.borrow_mut();

@@ -14,6 +14,15 @@ pub fn read(key: &str, is_known: impl Fn(&str) -> bool) -> Route {
 /// Adds a history entry for `route`, leaving other instances' parts of the fragment alone.
 /// A page that forbids it (a sandboxed frame) still navigates, just without a history entry.
 pub fn push(key: &str, route: &Route) {
+    write(key, route, false);
+}
+
+/// Rewrites the current history entry (the estimate's inputs change often; one entry is enough).
+pub fn replace(key: &str, route: &Route) {
+    write(key, route, true);
+}
+
+fn write(key: &str, route: &Route, replace: bool) {
     let window = gloo::utils::window();
     let location = window.location();
     let Ok(href) = location.href() else { return };
@@ -29,6 +38,10 @@ pub fn push(key: &str, route: &Route) {
         target.pop();
     }
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&target));
+        let _ = if replace {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&target))
+        } else {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&target))
+        };
     }
 }

@@ -1,0 +1,203 @@
+// The cost estimator (issue 4), end to end against the release dist/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from '../lib/harness.mjs';
+import { openPage, waitForWidgets } from '../lib/browser.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+// Intl puts a no-break space between amount and symbol in some locales.
+const total = async (w) => (await w.locator('.tw-total-figure').textContent()).replace(/\u00a0/g, ' ');
+
+async function open(hash, { width = 1100, init } = {}) {
+  const opened = await openPage(h.browser, { width, height: 900 });
+  if (init) await opened.page.addInitScript(init);
+  await opened.page.goto(`${h.site}/fixtures/plain-fluid.html${hash ? `#tw=${hash}` : ''}`);
+  await waitForWidgets(opened.page, 1);
+  return { ...opened, w: opened.page.locator('treatment-widget') };
+}
+
+describe('from "acne scars" to a dated plan, a total, a monthly figure and a booking link', () => {
+  it('takes a handful of steps and keeps health answers out of the link and events', async () => {
+    const started = Date.now();
+    const { page, w, problems, context } = await open('', {
+      init: () => {
+        window.__events = [];
+        for (const name of ['estimate', 'book']) {
+          document.addEventListener(`treatment-widget:${name}`, (e) => window.__events.push({ name, detail: e.detail }));
+        }
+      },
+    });
+    let steps = 0;
+    await w.getByRole('button', { name: 'Estimate the cost of a course' }).click(); steps++;
+    await w.getByLabel('Your main concern (optional)').selectOption('acne-scars'); steps++;
+    await w.getByLabel('Spread the cost (example financing)').selectOption('promo-12'); steps++;
+    await w.getByLabel('First session').fill('2027-01-04'); steps++;
+    await w.getByLabel('First session').blur();
+
+    assert.equal(await w.getByLabel('Treatment', { exact: true }).inputValue(), 'professional-microneedling');
+    assert.equal(await total(w), '$450.00 – $2,100.00');
+    assert.match(await w.locator('.tw-finance').textContent(), /\$37\.50 – \$175\.00 a month/);
+    const dates = await w.locator('.tw-plan li').allTextContents();
+    assert.deepEqual(dates, ['Session 1Jan 4, 2027', 'Session 2Feb 1, 2027', 'Session 3Mar 1, 2027']);
+    await w.getByText('An estimate, not a quote: final pricing after a consultation.').waitFor();
+
+    // The link carries the estimate but not the concern.
+    assert.match(page.url(), /#tw=estimate\/t=professional-microneedling;a=face;s=3;f=promo-12;d=2027-01-04;w=28/);
+    assert.doesNotMatch(page.url(), /acne/);
+
+    // Booking leaves the page with the treatment, areas and sessions.
+    await page.route('https://juniper-skin.example/**', (route) => route.fulfill({ status: 200, body: 'booking page' }));
+    const book = w.getByRole('link', { name: /Book a consultation/ });
+    assert.equal(await book.getAttribute('href'), 'https://juniper-skin.example/book-consultation?treatment=professional-microneedling&areas=face&sessions=3');
+    await w.getByText("Leaves this page for Juniper Skin Studio's booking page.").waitFor();
+    await page.waitForTimeout(700); // the estimate event is debounced
+    await book.click(); steps++;
+    await page.waitForURL(/juniper-skin\.example/);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`acne scars to booking: ${steps} visitor actions, ${seconds.toFixed(1)} s scripted`);
+    assert.ok(steps <= 6);
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('dispatches estimate and book events without health data', async () => {
+    const { page, w, context } = await open('estimate/t=professional-microneedling;s=4', {
+      init: () => {
+        window.__events = [];
+        for (const name of ['estimate', 'book']) {
+          document.addEventListener(`treatment-widget:${name}`, (e) => window.__events.push({ name, detail: e.detail }));
+        }
+      },
+    });
+    await w.getByLabel('Your main concern (optional)').selectOption('acne-scars');
+    await page.waitForFunction(() => window.__events.some((e) => e.name === 'estimate'));
+    await page.route('https://juniper-skin.example/**', (route) => route.fulfill({ status: 200, body: 'ok' }));
+    await page.evaluate(() => {
+      // Keep the page here so the book event can be read.
+      document.addEventListener('click', (e) => e.preventDefault(), { capture: false, once: true });
+    });
+    await w.getByRole('link', { name: /Book a consultation/ }).click();
+    const events = await page.evaluate(() => window.__events);
+    const estimate = events.filter((e) => e.name === 'estimate').at(-1);
+    assert.equal(estimate.detail.treatment, 'professional-microneedling');
+    assert.equal(estimate.detail.sessions, 4);
+    // With 4 sessions the course-of-4 package ($800–$2,000) is the cheapest way, so it is the one reported.
+    assert.equal(estimate.detail.payment, 'Microneedling course of 4');
+    assert.deepEqual(estimate.detail.totalMinor, { low: 80000, high: 200000 });
+    assert.deepEqual(events.find((e) => e.name === 'book').detail, { treatment: 'professional-microneedling', areas: ['face'], sessions: 4 });
+    assert.doesNotMatch(JSON.stringify(events), /acne|concern/i);
+    await context.close();
+  });
+});
+
+describe('sharing and remembering', () => {
+  it('a shared link restores the estimate', async () => {
+    const first = await open('estimate');
+    await first.w.getByLabel('Treatment', { exact: true }).selectOption('rf-microneedling');
+    await first.w.getByRole('button', { name: 'One session more' }).click();
+    await first.w.getByRole('radio', { name: /Skin membership/ }).check();
+    await first.w.getByRole('button', { name: 'Share this estimate' }).click();
+    const link = await first.w.getByLabel('Link to this estimate').inputValue();
+    const shown = await total(first.w);
+    await first.context.close();
+
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.goto(link);
+    await waitForWidgets(page, 1);
+    const w = page.locator('treatment-widget');
+    assert.equal(await w.getByLabel('Treatment', { exact: true }).inputValue(), 'rf-microneedling');
+    assert.equal(await w.getByLabel('Number of sessions').inputValue(), '4');
+    assert.ok(await w.getByRole('radio', { name: /Skin membership/ }).isChecked());
+    assert.equal(await total(w), shown);
+    await context.close();
+  });
+
+  it('the last estimate is remembered on this device', async () => {
+    const { page, w, context } = await open('estimate');
+    await w.getByLabel('Treatment', { exact: true }).selectOption('chemical-peel');
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('treatment-widget:v1:estimate:')));
+    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    assert.doesNotMatch(stored, /acne|pregnan|concern/i);
+    await page.goto(`${h.site}/fixtures/plain-fluid.html#tw=estimate`);
+    await waitForWidgets(page, 1);
+    assert.equal(await page.locator('treatment-widget').getByLabel('Treatment', { exact: true }).inputValue(), 'chemical-peel');
+    await context.close();
+  });
+
+  for (const [name, init] of [
+    ['throws', () => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); }],
+    ['is full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
+    ['holds garbage', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', '{not json'); }],
+    ['holds another version', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', JSON.stringify({ v: 99, params: 's=2' })); }],
+  ]) {
+    it(`works when storage ${name}`, async () => {
+      const { page, w, problems, context } = await open('estimate', { init });
+      await w.getByRole('button', { name: 'One session more' }).click();
+      assert.equal(await w.getByLabel('Number of sessions').inputValue(), '4');
+      assert.match(await total(w), /\$/);
+      const errors = problems.filter((p) => !p.startsWith('warning:'));
+      assert.deepEqual(errors, []);
+      if (name === 'holds garbage') {
+        assert.equal(await page.evaluate(() => localStorage.getItem('treatment-widget:v1:estimate:tw')?.startsWith('{not')), false);
+      }
+      await context.close();
+    });
+  }
+});
+
+describe('inputs', () => {
+  it('explains a bad number of sessions and keeps the last good estimate', async () => {
+    const { w, context } = await open('estimate/t=professional-microneedling;s=3');
+    const before = await total(w);
+    await w.getByLabel('Number of sessions').fill('0');
+    await w.getByLabel('Number of sessions').blur();
+    await w.getByText('Enter a number of sessions from 1 to 24. The estimate still shows 3.').waitFor();
+    assert.equal(await w.getByLabel('Number of sessions').getAttribute('aria-invalid'), 'true');
+    assert.equal(await total(w), before);
+    await context.close();
+  });
+
+  it('answers "I have an event" with a latest start date or the sessions that fit', async () => {
+    const { w, context } = await open('estimate/t=professional-microneedling;s=3;d=2030-01-07');
+    await w.getByLabel(/An event/).fill('2031-06-01');
+    await w.getByLabel(/An event/).blur();
+    await w.getByText(/start by .* so the course is done/).waitFor();
+    await context.close();
+  });
+
+  it('does not offer financing for a package at a clinic that does not combine them', async () => {
+    const { w, context } = await open('estimate/t=professional-microneedling;s=4;p=pkg:course-4');
+    assert.ok(await w.getByLabel('Spread the cost (example financing)').isDisabled());
+    await w.getByText('Juniper Skin Studio does not combine packages with financing.').waitFor();
+    await context.close();
+  });
+
+  it('prints the estimate without the form', async () => {
+    const { page, w, context } = await open('estimate');
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(!(await w.locator('.tw-est-form').isVisible()));
+    assert.ok(await w.locator('.tw-est-results').isVisible());
+    assert.ok(await w.getByText('An estimate, not a quote: final pricing after a consultation.').isVisible());
+    await context.close();
+  });
+});
+
+describe('another locale and currency', () => {
+  it('formats euros for de-DE, itemises tax, and takes a deposit', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.goto(`${h.site}/fixtures/two.html#b=estimate/t=professional-microneedling;a=face,neck;s=2;x=serum`);
+    await waitForWidgets(page, 2);
+    const w = page.locator('#b');
+    // face+neck together 280–420, serum 35: 2 × 315–455 = 630–910, +19 % MwSt. = 749,70–1.082,90
+    assert.equal(await total(w), '749,70 € – 1.082,90 €');
+    const lines = await w.locator('.tw-lines tbody tr').allTextContents();
+    assert.ok(lines.some((l) => l.startsWith('Face + Neck (together) × 2 sessions')), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('MwSt. (19%)')), lines.join('\n'));
+    assert.match((await w.locator('.tw-glance').first().textContent()).replace(/\u00a0/g, ' '), /Deposit at booking100,00 €/);
+    assert.match(await w.locator('.tw-plan li').first().textContent(), /\d{2}\.\d{2}\.\d{4}/);
+    await context.close();
+  });
+});

@@ -1,0 +1,322 @@
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::estimator::chosen_option;
+use crate::app::ViewContext;
+use crate::core::date::Date;
+use crate::core::estimate_params::{EstimateForm, MAX_SESSIONS};
+use crate::core::pricing::{Estimate, PaymentChoice};
+use crate::core::ranking::rank;
+use crate::core::wording::{count_range, days_range};
+use crate::state::Action;
+use crate::web::intl::Formats;
+
+#[derive(Properties, PartialEq)]
+pub struct EstimateFormProps {
+    pub ctx: ViewContext,
+    pub form: EstimateForm,
+    pub today: Date,
+    pub on_change: Callback<EstimateForm>,
+    pub formats: Rc<Formats>,
+    pub estimate: Option<Rc<Estimate>>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
+}
+
+/// The estimator's inputs, all native, labelled controls.
+#[component]
+pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
+    // Hooks first, before anything can return early.
+    let sessions_error = use_state(|| None::<String>);
+    let date_error = use_state(|| None::<String>);
+    let ctx = &props.ctx;
+    let config = &ctx.setup.config;
+    let catalog = &ctx.setup.catalog;
+    let Some(book) = config.pricing.as_ref() else { return html! {} };
+    let form = &props.form;
+    let today = props.today;
+    let Some(treatment) = catalog.treatment(&form.treatment) else { return html! {} };
+    let Some(prices) = book.treatment(&form.treatment) else { return html! {} };
+    let estimable: Vec<&str> = config
+        .offered_treatments
+        .iter()
+        .map(String::as_str)
+        .filter(|t| book.treatment(t).is_some() && catalog.treatment(t).is_some())
+        .collect();
+
+    // Each control reports a whole new form; rules such as "keep at least one area" live here.
+    let change = |f: Box<dyn Fn(&mut EstimateForm, Event)>| {
+        let form = form.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let mut next = form.clone();
+            f(&mut next, e);
+            if next != form {
+                on_change.emit(next);
+            }
+        })
+    };
+    let switch_treatment = {
+        let (form, on_change, config, catalog) = (form.clone(), props.on_change.clone(), config.clone(), catalog.clone());
+        Callback::from(move |id: String| {
+            if let Some(next) = form.with_treatment(&id, &config, &catalog, today) {
+                on_change.emit(next);
+            }
+        })
+    };
+
+    // Concern: picks the best-fitting treatment this clinic prices; kept in memory only.
+    let concern = ctx.state.estimate_concern.clone();
+    let on_concern = {
+        let state = ctx.state.clone();
+        let (catalog, config) = (catalog.clone(), config.clone());
+        let switch_treatment = switch_treatment.clone();
+        let estimable: Vec<String> = estimable.iter().map(|s| s.to_string()).collect();
+        let current = form.treatment.clone();
+        Callback::from(move |e: Event| {
+            let value = select_value(&e);
+            let concern = (!value.is_empty()).then_some(value);
+            if let Some(c) = &concern {
+                let best = rank(&catalog, std::slice::from_ref(c), |id| config.offers(id))
+                    .into_iter()
+                    .find(|r| estimable.contains(&r.treatment.id));
+                // Keep the visitor's other choices when the best fit is already the chosen treatment.
+                if let Some(best) = best.filter(|b| b.treatment.id != current) {
+                    switch_treatment.emit(best.treatment.id.clone());
+                }
+            }
+            state.dispatch(Action::SetEstimateConcern(concern));
+        })
+    };
+    let concerns_with_options: Vec<_> = catalog
+        .concerns
+        .iter()
+        .filter(|c| catalog.treatments.iter().any(|t| estimable.contains(&t.id.as_str()) && t.concerns.iter().any(|f| f.concern == c.id)))
+        .collect();
+
+    let on_sessions = {
+        let sessions_error = sessions_error.clone();
+        let (form, on_change) = (form.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let text = input_value(&e);
+            match text.trim().parse::<u8>() {
+                Ok(n) if (1..=MAX_SESSIONS).contains(&n) => {
+                    sessions_error.set(None);
+                    on_change.emit(EstimateForm { sessions: n, ..form.clone() });
+                }
+                _ => sessions_error.set(Some(format!("Enter a number of sessions from 1 to {MAX_SESSIONS}. The estimate still shows {}.", form.sessions))),
+            }
+        })
+    };
+    let step = |delta: i8| {
+        let (form, on_change, sessions_error) = (form.clone(), props.on_change.clone(), sessions_error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let n = (i16::from(form.sessions) + i16::from(delta)).clamp(1, i16::from(MAX_SESSIONS)) as u8;
+            sessions_error.set(None);
+            on_change.emit(EstimateForm { sessions: n, ..form.clone() });
+        })
+    };
+
+    let on_date = |which: &'static str| {
+        let (form, on_change, date_error) = (form.clone(), props.on_change.clone(), date_error.clone());
+        Callback::from(move |e: Event| {
+            let text = input_value(&e);
+            let mut next = form.clone();
+            match (which, Date::parse(&text)) {
+                ("event", _) if text.is_empty() => next.event = None,
+                (_, None) => return date_error.set(Some("Enter a full date, for example 2027-03-01.".into())),
+                ("start", Some(d)) if d < today => return date_error.set(Some("The first session cannot be in the past.".into())),
+                ("event", Some(d)) if d < today => return date_error.set(Some("The event date has already passed.".into())),
+                ("start", Some(d)) => next.start = d,
+                (_, Some(d)) => next.event = Some(d),
+            }
+            date_error.set(None);
+            on_change.emit(next);
+        })
+    };
+
+    let course = &treatment.course;
+    let spacing_choices: Vec<u16> = if course.spacing_days_max == 0 {
+        vec![0]
+    } else {
+        let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(7).collect();
+        if v.last() != Some(&course.spacing_days_max) {
+            v.push(course.spacing_days_max);
+        }
+        v
+    };
+    let chosen = props.estimate.as_ref().map(|e| chosen_option(e, &form.payment));
+    let financing_allowed = props
+        .estimate
+        .as_ref()
+        .zip(chosen)
+        .map(|(e, i)| e.options[i].financing_allowed && e.options[i].total.low >= book.financing.minimum)
+        .unwrap_or(false);
+
+    html! {
+        <form class="tw-est-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Estimate inputs">
+            <div class="tw-field">
+                <label for="tw-est-concern">{ "Your main concern (optional)" }</label>
+                <select id="tw-est-concern" onchange={on_concern} aria-describedby="tw-est-concern-hint">
+                    <option value="" selected={concern.is_none()}>{ "Choose a concern to pick a treatment" }</option>
+                    { for concerns_with_options.iter().map(|c| html! {
+                        <option value={c.id.clone()} selected={concern.as_deref() == Some(c.id.as_str())}>{ &c.name }</option>
+                    }) }
+                </select>
+                <p class="tw-hint" id="tw-est-concern-hint">{ "Stays in this page: it is not saved or put in the link." }</p>
+            </div>
+
+            <div class="tw-field">
+                <label for="tw-est-treatment">{ "Treatment" }</label>
+                <select id="tw-est-treatment" onchange={let s = switch_treatment.clone(); Callback::from(move |e: Event| s.emit(select_value(&e)))}>
+                    { for estimable.iter().filter_map(|id| catalog.treatment(id)).map(|t| html! {
+                        <option value={t.id.clone()} selected={t.id == form.treatment}>{ &t.name }</option>
+                    }) }
+                </select>
+            </div>
+
+            <fieldset class="tw-fieldset">
+                <legend>{ "Areas treated in each session" }</legend>
+                <ul class="tw-checks">
+                    { for prices.areas.iter().map(|(area, price)| {
+                        let checked = form.areas.contains(area);
+                        let only = checked && form.areas.len() == 1;
+                        let id = area.clone();
+                        let name = catalog.area(area).map(|a| a.name.clone()).unwrap_or_else(|| area.clone());
+                        html! {
+                            <li>
+                                <label class={classes!("tw-check", only.then_some("tw-disabled"))}>
+                                    <input type="checkbox" checked={checked} disabled={only} onchange={change(Box::new(move |f, _| {
+                                        if let Some(i) = f.areas.iter().position(|a| *a == id) { f.areas.remove(i); } else { f.areas.push(id.clone()); }
+                                    }))} />
+                                    <span>{ name }<span class="tw-note">{ format!(" · {} a session", props.formats.range(*price)) }</span></span>
+                                </label>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if !prices.combinations.is_empty() {
+                    <p class="tw-hint">{ "Areas done together are priced as a combination when that is cheaper." }</p>
+                }
+            </fieldset>
+
+            <div class="tw-field">
+                <label for="tw-est-sessions">{ "Number of sessions" }</label>
+                <div class="tw-stepper">
+                    <button type="button" class="tw-step" onclick={step(-1)} disabled={form.sessions <= 1} aria-label="One session fewer">{ "−" }</button>
+                    <input id="tw-est-sessions" type="number" inputmode="numeric" min="1" max={MAX_SESSIONS.to_string()}
+                        value={form.sessions.to_string()} onchange={on_sessions}
+                        aria-invalid={sessions_error.is_some().to_string()} aria-describedby="tw-est-sessions-hint tw-est-sessions-error" />
+                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= MAX_SESSIONS} aria-label="One session more">{ "+" }</button>
+                </div>
+                <p class="tw-hint" id="tw-est-sessions-hint">{ format!(
+                    "{} usually takes {}{}.",
+                    treatment.name,
+                    count_range(course.sessions_min, course.sessions_max, "session"),
+                    if course.spacing_days_max > 0 { format!(", every {}", days_range(course.spacing_days_min, course.spacing_days_max)) } else { String::new() }
+                ) }</p>
+                <p class="tw-error" id="tw-est-sessions-error" role="alert">{ sessions_error.as_deref().unwrap_or("") }</p>
+            </div>
+
+            if !prices.add_ons.is_empty() {
+                <fieldset class="tw-fieldset">
+                    <legend>{ "Add-ons, each session" }</legend>
+                    <ul class="tw-checks">
+                        { for prices.add_ons.iter().filter_map(|id| book.add_on(id)).map(|a| {
+                            let id = a.id.clone();
+                            html! {
+                                <li><label class="tw-check">
+                                    <input type="checkbox" checked={form.add_ons.contains(&a.id)} onchange={change(Box::new(move |f, _| {
+                                        if let Some(i) = f.add_ons.iter().position(|x| *x == id) { f.add_ons.remove(i); } else { f.add_ons.push(id.clone()); }
+                                    }))} />
+                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {}", props.formats.range(a.per_session)) }</span></span>
+                                </label></li>
+                            }
+                        }) }
+                    </ul>
+                </fieldset>
+            }
+
+            if let (Some(e), Some(chosen)) = (&props.estimate, chosen) {
+                <fieldset class="tw-fieldset">
+                    <legend>{ "How to pay" }</legend>
+                    <ul class="tw-options">
+                        { for e.options.iter().enumerate().map(|(i, o)| {
+                            let choice = o.choice.clone();
+                            let saving = e.options[0].total.mid2() - o.total.mid2();
+                            html! {
+                                <li><label class="tw-radio tw-option">
+                                    <input type="radio" name="tw-est-payment" checked={i == chosen} onchange={change(Box::new(move |f, _| f.payment = Some(choice.clone())))} />
+                                    <span>
+                                        <span class="tw-option-name">{ &o.name }</span>
+                                        if i == e.cheapest { <span class="tw-tag tw-tag-offered">{ "Cheapest for you" }</span> }
+                                        <span class="tw-option-total">{ props.formats.range(o.total) }</span>
+                                        if i > 0 && saving > 0 {
+                                            <span class="tw-note">{ format!("Saves {} against paying per session", props.formats.range(crate::core::pricing::Range::new(e.options[0].total.low - o.total.low, e.options[0].total.high - o.total.high))) }</span>
+                                        }
+                                    </span>
+                                </label></li>
+                            }
+                        }) }
+                    </ul>
+                    if form.payment.is_none() {
+                        <p class="tw-hint">{ "The cheapest way is chosen for you until you pick one." }</p>
+                    }
+                </fieldset>
+            }
+
+            if !book.financing.plans.is_empty() {
+                <div class="tw-field">
+                    <label for="tw-est-plan">{ "Spread the cost (example financing)" }</label>
+                    <select id="tw-est-plan" disabled={!financing_allowed} aria-describedby="tw-est-plan-hint"
+                        onchange={change(Box::new(|f, e| { let v = select_value(&e); f.plan = (!v.is_empty()).then_some(v); }))}>
+                        <option value="" selected={form.plan.is_none()}>{ "Pay in full" }</option>
+                        { for book.financing.plans.iter().map(|p| html! {
+                            <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ &p.name }</option>
+                        }) }
+                    </select>
+                    <p class="tw-hint" id="tw-est-plan-hint">{
+                        if financing_allowed {
+                            "An example only, subject to the lender's approval.".to_string()
+                        } else if matches!(form.payment.as_ref().or(props.estimate.as_ref().zip(chosen).map(|(e, i)| &e.options[i].choice)), Some(PaymentChoice::Package(_))) {
+                            format!("{} does not combine packages with financing.", config.clinic_name)
+                        } else {
+                            "Financing is not available for this amount or way of paying.".to_string()
+                        }
+                    }</p>
+                </div>
+            }
+
+            <fieldset class="tw-fieldset">
+                <legend>{ "When" }</legend>
+                <div class="tw-field">
+                    <label for="tw-est-start">{ "First session" }</label>
+                    <input id="tw-est-start" type="date" min={today.to_string()} value={form.start.to_string()} onchange={on_date("start")} aria-describedby="tw-est-date-error" />
+                </div>
+                if spacing_choices.len() > 1 {
+                    <div class="tw-field">
+                        <label for="tw-est-spacing">{ "Time between sessions" }</label>
+                        <select id="tw-est-spacing" onchange={change(Box::new(|f, e| if let Ok(d) = select_value(&e).parse() { f.spacing_days = d; }))}>
+                            { for spacing_choices.iter().map(|d| html! {
+                                <option value={d.to_string()} selected={*d == form.spacing_days}>{ days_range(*d, *d) }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+                <div class="tw-field">
+                    <label for="tw-est-event">{ "An event to look your best for (optional)" }</label>
+                    <input id="tw-est-event" type="date" min={today.to_string()} value={form.event.map(|d| d.to_string()).unwrap_or_default()} onchange={on_date("event")} aria-describedby="tw-est-date-error" />
+                </div>
+                <p class="tw-error" id="tw-est-date-error" role="alert">{ date_error.as_deref().unwrap_or("") }</p>
+            </fieldset>
+        </form>
+    }
+}

@@ -1,0 +1,203 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::booking_link::BookingLink;
+use super::estimator::chosen_option;
+use crate::app::ViewContext;
+use crate::core::date::Date;
+use crate::core::estimate_params::{booking_href, EstimateForm};
+use crate::core::financing::repayment;
+use crate::core::pricing::{deposit, Estimate, LineKind};
+use crate::core::schedule::{fit_event, plan, EventFit};
+use crate::web::intl::Formats;
+
+#[derive(Properties, PartialEq)]
+pub struct EstimateResultsProps {
+    pub ctx: ViewContext,
+    pub form: EstimateForm,
+    pub estimate: Rc<Estimate>,
+    pub today: Date,
+    pub formats: Rc<Formats>,
+    pub treatment: AttrValue,
+    pub on_change: Callback<EstimateForm>,
+}
+
+/// The estimate, itemised, with financing, the dated plan and what to do next.
+#[component]
+pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
+    let share_status = use_state(|| None::<(String, String)>);
+    let ctx = &props.ctx;
+    let config = &ctx.setup.config;
+    let catalog = &ctx.setup.catalog;
+    let f = &props.formats;
+    let form = &props.form;
+    let e = &props.estimate;
+    let Some(book) = config.pricing.as_ref() else { return html! {} };
+    let Some(t) = catalog.treatment(&props.treatment) else { return html! {} };
+    let option = &e.options[chosen_option(e, &form.payment)];
+
+    let financing = form.plan.as_ref().and_then(|id| book.plan(id)).filter(|_| {
+        option.financing_allowed && option.total.low >= book.financing.minimum
+    });
+    let repay = financing.and_then(|p| Some((p, repayment(option.total.low, p.apr_bps, p.months)?, repayment(option.total.high, p.apr_bps, p.months)?)));
+    let dep = deposit(book, option.total);
+    let schedule = plan(form.start, form.sessions, form.spacing_days, &t.results);
+    let event = form.event.map(|ev| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, &t.results)));
+
+    let sessions_word = if form.sessions == 1 { "1 session".to_string() } else { format!("{} sessions", form.sessions) };
+    let mut summary = format!(
+        "Estimated total {} for {sessions_word} of {}, {}.",
+        f.range(option.total),
+        t.name,
+        option.name.to_lowercase()
+    );
+    if let Some((p, low, high)) = &repay {
+        summary.push_str(&format!(" About {} a month over {} months.", f.range(crate::core::pricing::Range::new(low.monthly, high.monthly)), p.months));
+    }
+
+    let share = {
+        let share_status = share_status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let copied = copy_to_clipboard(&href);
+            share_status.set(Some((
+                href,
+                if copied { "Link copied. It holds your estimate's inputs, nothing about your health.".into() } else { "Copy this link to share or save the estimate.".into() },
+            )));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let on_book = {
+        let on_event = ctx.setup.on_event.clone();
+        let detail = serde_json::json!({ "treatment": form.treatment, "areas": form.areas, "sessions": form.sessions });
+        Callback::from(move |_: MouseEvent| on_event.emit(("book", detail.clone())))
+    };
+
+    html! {
+        <section class="tw-est-results" aria-labelledby="tw-est-results-title">
+            <h4 id="tw-est-results-title" class="tw-section-title" tabindex="-1">{ "Your estimate" }</h4>
+            <p class="tw-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
+            <p class="tw-total">
+                <span class="tw-total-label">{ "Total for the course" }</span>
+                <span class="tw-total-figure">{ f.range(option.total) }</span>
+            </p>
+            <p class="tw-quote-note">{ "An estimate, not a quote: final pricing after a consultation." }</p>
+            <dl class="tw-glance">
+                <div><dt>{ "Per session" }</dt><dd>{ f.range(e.per_session) }</dd></div>
+                <div><dt>{ "Sessions" }</dt><dd>{ form.sessions }</dd></div>
+                <div><dt>{ "Paying" }</dt><dd>{ &option.name }</dd></div>
+                if let Some(d) = dep { <div><dt>{ "Deposit at booking" }</dt><dd>{ f.range(d) }</dd></div> }
+            </dl>
+            if let Some(note) = &option.note { <p class="tw-note">{ note }</p> }
+            <table class="tw-lines">
+                <caption>{ "What the total is made of" }</caption>
+                <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Amount" }</th></tr></thead>
+                <tbody>
+                    { for option.lines.iter().map(|l| html! {
+                        <tr class={classes!(matches!(l.kind, LineKind::Discount).then_some("tw-line-discount"))}>
+                            <th scope="row">{ &l.label }</th><td>{ f.range(l.amount) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+                <tfoot><tr><th scope="row">{ "Total" }</th><td>{ f.range(option.total) }</td></tr></tfoot>
+            </table>
+
+            if let Some((p, low, high)) = &repay {
+                <div class="tw-finance">
+                    <h5 class="tw-sub-title">{ format!("Example financing: {}", p.name) }</h5>
+                    <p class="tw-big">{ format!("{} a month", f.range(crate::core::pricing::Range::new(low.monthly, high.monthly))) }</p>
+                    <p>{ format!(
+                        "{} payments; total paid {} (interest {}).",
+                        p.months,
+                        f.range(crate::core::pricing::Range::new(low.total_paid, high.total_paid)),
+                        f.range(crate::core::pricing::Range::new(low.interest, high.interest))
+                    ) }
+                    if low.last != low.monthly || high.last != high.monthly {
+                        { " The last payment differs by a few cents so the total comes out exact." }
+                    }</p>
+                    <p class="tw-note">{ book.financing.lender.clone().unwrap_or_else(|| "An example only, subject to the lender's approval.".into()) }</p>
+                </div>
+            }
+
+            <h5 class="tw-sub-title">{ "Your plan" }</h5>
+            <ol class="tw-plan">
+                { for schedule.sessions.iter().enumerate().map(|(i, d)| html! {
+                    <li><span class="tw-plan-label">{ format!("Session {}", i + 1) }</span>{ f.date(*d) }</li>
+                }) }
+            </ol>
+            <ul class="tw-facts">
+                <li>{ format!("First changes: around {}.", f.date(schedule.early_results)) }</li>
+                <li>{ format!("Full results: between {} and {}.", f.date(schedule.full_from), f.date(schedule.full_to)) }
+                    if schedule.course_outlasts_window_start { { " Results keep building after your last session." } }
+                </li>
+            </ul>
+            <p class="tw-note">{ format!("{} {}", t.results.early.text, t.results.full.text) }</p>
+            if let Some((ev, fit)) = event {
+                <div class="tw-event" role="status">
+                    { match fit {
+                        EventFit::StartBy { latest_start } => html! {
+                            <p>{ format!("For your event on {}, start by {} so the course is done and results are showing.", f.date(ev), f.date(latest_start)) }</p>
+                        },
+                        EventFit::SessionsFit { sessions, full_results_by_event } => html! {
+                            <p>{ format!(
+                                "Before your event on {}, {} fit if you start now{}.",
+                                f.date(ev),
+                                if sessions == 1 { "1 session".to_string() } else { format!("{sessions} sessions") },
+                                if full_results_by_event { "" } else { "; full results would come after the event" }
+                            ) }</p>
+                        },
+                        EventFit::TooSoon => html! {
+                            <p>{ format!("Your event on {} is too soon for a session and the settling time after it. Ask the clinic about timing.", f.date(ev)) }</p>
+                        },
+                    } }
+                </div>
+            }
+
+            <div class="tw-actions">
+                if let Some(booking) = config.booking.clone() {
+                    <BookingLink booking={booking.clone()} clinic_name={config.clinic_name.clone()}
+                        href={AttrValue::from(booking_href(&booking.url, form))} onclick={on_book} />
+                }
+                <div class="tw-secondary-actions">
+                    <button type="button" class="tw-button tw-secondary" onclick={share}>{ "Share this estimate" }</button>
+                    <button type="button" class="tw-button tw-secondary" onclick={print}>{ "Print" }</button>
+                </div>
+                if let Some((href, message)) = &*share_status {
+                    <div class="tw-share">
+                        <p role="status">{ message }</p>
+                        <label class="tw-visually-hidden" for="tw-share-link">{ "Link to this estimate" }</label>
+                        <input id="tw-share-link" type="text" readonly=true value={href.clone()}
+                            onfocus={Callback::from(|e: FocusEvent| if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); })} />
+                    </div>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// Starts copying to the clipboard where the browser allows it; says whether it could try.
+fn copy_to_clipboard(text: &str) -> bool {
+    let Ok(navigator) = js_sys::Reflect::get(&gloo::utils::window(), &"navigator".into()) else { return false };
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else { return false };
+    if clipboard.is_undefined() {
+        return false;
+    }
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else { return false };
+    let Some(write) = write.dyn_ref::<js_sys::Function>() else { return false };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(promise) => {
+            // A refusal (no permission) just leaves the link on screen to copy by hand.
+            if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                });
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}

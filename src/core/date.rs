@@ -1,0 +1,141 @@
+//! Calendar dates without a time zone (the day a session is booked for), and the day arithmetic the
+//! plan needs. Uses the proleptic Gregorian calendar via day numbers (days since 1970-01-01).
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Days since 1970-01-01; ordering and differences are plain integer arithmetic.
+    day: i32,
+}
+
+impl Date {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !(1900..=2200).contains(&year) {
+            return None;
+        }
+        Some(Date { day: days_from_civil(year, month, day) })
+    }
+
+    /// Parses `YYYY-MM-DD` (what `<input type="date">` gives).
+    pub fn parse(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |s: &str| s.bytes().all(|c| c.is_ascii_digit()).then(|| s.parse().ok()).flatten();
+        Date::from_ymd(num(&text[0..4])? as i32, num(&text[5..7])?, num(&text[8..10])?)
+    }
+
+    pub fn ymd(self) -> (i32, u32, u32) {
+        civil_from_days(self.day)
+    }
+
+    pub fn add_days(self, days: i32) -> Date {
+        Date { day: self.day + days }
+    }
+
+    /// `other - self` in days.
+    pub fn days_until(self, other: Date) -> i32 {
+        other.day - self.day
+    }
+
+    /// Days since 1970-01-01, for handing to the browser's date formatting.
+    pub fn epoch_days(self) -> i32 {
+        self.day
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if is_leap(year) => 29,
+        _ => 28,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as u32;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe as i32 - 719_468
+}
+
+fn civil_from_days(z: i32) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = (z - era * 146_097) as u32;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe as i32 + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        let d = Date::parse("2026-11-22").unwrap();
+        assert_eq!(d.ymd(), (2026, 11, 22));
+        assert_eq!(d.to_string(), "2026-11-22");
+        assert_eq!(Date::from_ymd(1970, 1, 1).unwrap().epoch_days(), 0);
+        for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "", "2026-00-10", "abcd-ef-gh", "2026-04-31"] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
+        assert!(Date::parse("2028-02-29").is_some(), "leap year");
+    }
+
+    #[test]
+    fn crosses_month_and_year_ends() {
+        let d = Date::parse("2026-12-20").unwrap();
+        assert_eq!(d.add_days(28).to_string(), "2027-01-17");
+        assert_eq!(Date::parse("2028-02-01").unwrap().add_days(28).to_string(), "2028-02-29");
+        assert_eq!(Date::parse("2027-02-01").unwrap().add_days(28).to_string(), "2027-03-01");
+        assert_eq!(Date::parse("2026-01-31").unwrap().days_until(Date::parse("2026-03-01").unwrap()), 29);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn days_round_trip(day in -25_000i32..80_000) {
+            let d = Date { day };
+            let (y, m, dd) = d.ymd();
+            if (1900..=2200).contains(&y) {
+                prop_assert_eq!(Date::from_ymd(y, m, dd), Some(d));
+                prop_assert_eq!(Date::parse(&d.to_string()), Some(d));
+            }
+        }
+
+        #[test]
+        fn adding_days_is_exact(day in 0i32..60_000, add in -3000i32..3000) {
+            let d = Date { day };
+            prop_assert_eq!(d.days_until(d.add_days(add)), add);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The estimator's inputs as a compact, shareable string, and how a (possibly stale, partial or
+//! hostile) set of parameters becomes a complete, valid form for this clinic.
+//!
+//! Format: `t=rf-microneedling;a=face,neck;s=4;x=prp;p=pkg:course-4;f=promo-12;d=2026-12-01;w=28;e=2027-03-01;r=4`.
+//! It never holds anything about the visitor's health: no concerns, no candidate answers.
+
+use super::catalog::Catalog;
+use super::config::ClinicConfig;
+use super::date::Date;
+use super::pricing::PaymentChoice;
+
+/// Parameters as found in a link or in storage; anything may be missing or wrong.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct EstimateParams {
+    pub treatment: Option<String>,
+    pub areas: Vec<String>,
+    pub sessions: Option<u8>,
+    pub add_ons: Vec<String>,
+    pub payment: Option<PaymentChoice>,
+    pub plan: Option<String>,
+    pub start: Option<Date>,
+    pub spacing_days: Option<u16>,
+    pub event: Option<Date>,
+    pub rollers_per_year: Option<u8>,
+}
+
+/// A complete form: every field valid for this clinic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EstimateForm {
+    pub treatment: String,
+    pub areas: Vec<String>,
+    pub sessions: u8,
+    pub add_ons: Vec<String>,
+    /// `None` means "the cheapest way", whatever that turns out to be.
+    pub payment: Option<PaymentChoice>,
+    pub plan: Option<String>,
+    pub start: Date,
+    pub spacing_days: u16,
+    pub event: Option<Date>,
+    pub rollers_per_year: u8,
+}
+
+pub const MAX_SESSIONS: u8 = 24;
+pub const DEFAULT_ROLLERS_PER_YEAR: u8 = 4;
+
+fn list(v: &str) -> Vec<String> {
+    v.split(',').filter(|s| !s.is_empty()).take(16).map(|s| s.chars().take(40).collect()).collect()
+}
+
+impl EstimateParams {
+    pub fn parse(text: &str) -> EstimateParams {
+        let mut p = EstimateParams::default();
+        for pair in text.split(';') {
+            let Some((k, v)) = pair.split_once('=') else { continue };
+            match k {
+                "t" => p.treatment = Some(v.chars().take(60).collect()),
+                "a" => p.areas = list(v),
+                "s" => p.sessions = v.parse().ok(),
+                "x" => p.add_ons = list(v),
+                "p" => {
+                    p.payment = match v.split_once(':') {
+                        Some(("pkg", id)) => Some(PaymentChoice::Package(id.to_string())),
+                        Some(("mem", id)) => Some(PaymentChoice::Membership(id.to_string())),
+                        _ if v == "each" => Some(PaymentChoice::PerSession),
+                        _ => None,
+                    }
+                }
+                "f" => p.plan = Some(v.chars().take(40).collect()),
+                "d" => p.start = Date::parse(v),
+                "w" => p.spacing_days = v.parse().ok(),
+                "e" => p.event = Date::parse(v),
+                "r" => p.rollers_per_year = v.parse().ok(),
+                _ => {}
+            }
+        }
+        p
+    }
+}
+
+impl EstimateForm {
+    pub fn to_params(&self) -> EstimateParams {
+        EstimateParams {
+            treatment: Some(self.treatment.clone()),
+            areas: self.areas.clone(),
+            sessions: Some(self.sessions),
+            add_ons: self.add_ons.clone(),
+            payment: self.payment.clone(),
+            plan: self.plan.clone(),
+            start: Some(self.start),
+            spacing_days: Some(self.spacing_days),
+            event: self.event,
+            rollers_per_year: Some(self.rollers_per_year),
+        }
+    }
+
+    pub fn to_value(&self) -> String {
+        let mut parts = vec![
+            format!("t={}", self.treatment),
+            format!("a={}", self.areas.join(",")),
+            format!("s={}", self.sessions),
+        ];
+        if !self.add_ons.is_empty() {
+            parts.push(format!("x={}", self.add_ons.join(",")));
+        }
+        match &self.payment {
+            None => {}
+            Some(PaymentChoice::PerSession) => parts.push("p=each".into()),
+            Some(PaymentChoice::Package(id)) => parts.push(format!("p=pkg:{id}")),
+            Some(PaymentChoice::Membership(id)) => parts.push(format!("p=mem:{id}")),
+        }
+        if let Some(plan) = &self.plan {
+            parts.push(format!("f={plan}"));
+        }
+        parts.push(format!("d={}", self.start));
+        parts.push(format!("w={}", self.spacing_days));
+        if let Some(e) = self.event {
+            parts.push(format!("e={e}"));
+        }
+        if self.rollers_per_year != DEFAULT_ROLLERS_PER_YEAR {
+            parts.push(format!("r={}", self.rollers_per_year));
+        }
+        parts.join(";")
+    }
+
+    /// Turns parameters into a valid form for this clinic, replacing what cannot be used with the
+    /// defaults a visitor would expect. `None` when the clinic prices nothing it offers.
+    pub fn resolve(params: &EstimateParams, config: &ClinicConfig, catalog: &Catalog, today: Date) -> Option<EstimateForm> {
+        let book = config.pricing.as_ref()?;
+        let estimable = |id: &str| config.offers(id) && book.treatment(id).is_some() && catalog.treatment(id).is_some();
+        let treatment = params
+            .treatment
+            .clone()
+            .filter(|t| estimable(t))
+            .or_else(|| config.offered_treatments.iter().find(|t| estimable(t)).cloned())?;
+        let prices = book.treatment(&treatment)?;
+        let course = &catalog.treatment(&treatment)?.course;
+
+        let mut areas: Vec<String> = Vec::new();
+        for a in &params.areas {
+            if prices.area(a).is_some() && !areas.contains(a) {
+                areas.push(a.clone());
+            }
+        }
+        if areas.is_empty() {
+            areas.push(prices.standard_area()?.to_string());
+        }
+        let sessions = params.sessions.filter(|s| (1..=MAX_SESSIONS).contains(s)).unwrap_or(course.sessions_typical);
+        let add_ons = params.add_ons.iter().filter(|a| prices.add_ons.contains(a)).cloned().collect();
+        let payment = params.payment.clone().filter(|p| match p {
+            PaymentChoice::PerSession => true,
+            PaymentChoice::Package(id) => book.packages.iter().any(|x| &x.id == id && x.treatment == treatment),
+            PaymentChoice::Membership(id) => book
+                .memberships
+                .iter()
+                .any(|m| &m.id == id && (m.treatments.is_empty() || m.treatments.contains(&treatment))),
+        });
+        let plan = params.plan.clone().filter(|id| book.plan(id).is_some());
+        let spacing_days = params
+            .spacing_days
+            .filter(|d| (course.spacing_days_min..=course.spacing_days_max).contains(d))
+            .unwrap_or(course.spacing_days_min);
+        // A shared link from the past starts today instead.
+        let start = params.start.filter(|d| *d >= today).unwrap_or(today);
+        let event = params.event.filter(|e| *e >= today);
+        let rollers_per_year = params.rollers_per_year.filter(|r| (1..=52).contains(r)).unwrap_or(DEFAULT_ROLLERS_PER_YEAR);
+        Some(EstimateForm { treatment, areas, sessions, add_ons, payment, plan, start, spacing_days, event, rollers_per_year })
+    }
+
+    /// Switches treatment, resetting what belongs to the old one (areas, sessions, add-ons, plan of payment).
+    pub fn with_treatment(&self, treatment: &str, config: &ClinicConfig, catalog: &Catalog, today: Date) -> Option<EstimateForm> {
+        let params = EstimateParams {
+            treatment: Some(treatment.to_string()),
+            plan: self.plan.clone(),
+            start: Some(self.start),
+            event: self.event,
+            rollers_per_year: Some(self.rollers_per_year),
+            ..EstimateParams::default()
+        };
+        EstimateForm::resolve(&params, config, catalog, today)
+    }
+}
+
+/// The clinic's booking link with what the visitor priced, as query parameters
+/// (`treatment`, `areas`, `sessions`), keeping any query or fragment the link already has.
+pub fn booking_href(base: &str, form: &EstimateForm) -> String {
+    let (before_hash, hash) = match base.split_once('#') {
+        Some((b, h)) => (b, format!("#{h}")),
+        None => (base, String::new()),
+    };
+    let separator = if before_hash.contains('?') { '&' } else { '?' };
+    format!(
+        "{before_hash}{separator}treatment={}&areas={}&sessions={}{hash}",
+        query_encode(&form.treatment),
+        query_encode(&form.areas.join(",")),
+        form.sessions
+    )
+}
+
+fn query_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b',' => "%2C".to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Catalog, ClinicConfig) {
+        let catalog = Catalog::built_in().unwrap();
+        let config = ClinicConfig::demo(&catalog).unwrap();
+        (catalog, config)
+    }
+
+    fn today() -> Date {
+        Date::parse("2026-11-22").unwrap()
+    }
+
+    #[test]
+    fn a_form_round_trips_through_its_string() {
+        let (catalog, config) = setup();
+        let params = EstimateParams::parse("t=professional-microneedling;a=face;s=5;x=prp;p=each;f=promo-12;d=2026-12-01;w=35;e=2027-06-01;r=6");
+        let form = EstimateForm::resolve(&params, &config, &catalog, today()).unwrap();
+        assert_eq!(form.sessions, 5);
+        assert_eq!(form.add_ons, vec!["prp"]);
+        assert_eq!(form.spacing_days, 35);
+        assert_eq!(form.rollers_per_year, 6);
+        let again = EstimateForm::resolve(&EstimateParams::parse(&form.to_value()), &config, &catalog, today()).unwrap();
+        assert_eq!(again, form);
+    }
+
+    #[test]
+    fn junk_and_stale_values_fall_back_to_sensible_defaults() {
+        let (catalog, config) = setup();
+        let params = EstimateParams::parse("t=<script>;a=moon;s=99;x=gold;p=pkg:nope;f=loan-shark;d=2020-01-01;w=1;e=1999-01-01;r=0;zz=1");
+        let form = EstimateForm::resolve(&params, &config, &catalog, today()).unwrap();
+        assert!(config.offers(&form.treatment));
+        let course = &catalog.treatment(&form.treatment).unwrap().course;
+        assert_eq!(form.sessions, course.sessions_typical);
+        assert_eq!(form.spacing_days, course.spacing_days_min);
+        assert_eq!(form.start, today(), "a start in the past becomes today");
+        assert_eq!(form.event, None);
+        assert!(form.add_ons.is_empty() && form.payment.is_none() && form.plan.is_none());
+        assert_eq!(form.areas.len(), 1);
+        assert_eq!(form.rollers_per_year, DEFAULT_ROLLERS_PER_YEAR);
+        let _ = EstimateParams::parse("s=;;==;a=,,,;d=2026-02-30");
+    }
+
+    #[test]
+    fn a_treatment_the_clinic_does_not_offer_is_not_estimated() {
+        let (catalog, mut config) = setup();
+        config.offered_treatments.retain(|t| t != "rf-microneedling");
+        let form = EstimateForm::resolve(&EstimateParams::parse("t=rf-microneedling"), &config, &catalog, today()).unwrap();
+        assert_ne!(form.treatment, "rf-microneedling");
+        config.pricing = None;
+        assert!(EstimateForm::resolve(&EstimateParams::default(), &config, &catalog, today()).is_none());
+    }
+
+    #[test]
+    fn booking_links_carry_the_estimate() {
+        let (catalog, config) = setup();
+        let mut form = EstimateForm::resolve(&EstimateParams::parse("t=professional-microneedling;s=4"), &config, &catalog, today()).unwrap();
+        form.areas = vec!["face".into(), "neck".into()];
+        assert_eq!(
+            booking_href("https://c.example/book", &form),
+            "https://c.example/book?treatment=professional-microneedling&areas=face%2Cneck&sessions=4"
+        );
+        assert_eq!(
+            booking_href("https://c.example/book?src=w#top", &form),
+            "https://c.example/book?src=w&treatment=professional-microneedling&areas=face%2Cneck&sessions=4#top"
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Quick whole-course prices: the same concern priced across the clinic's treatments, and a year of
+//! at-home rolling against a year with a professional course.
+
+use super::catalog::{Catalog, Fit, Treatment};
+use super::config::ClinicConfig;
+use super::pricing::{price_areas, Range};
+use super::ranking::rank;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseQuote<'a> {
+    pub treatment: &'a Treatment,
+    pub fit: Fit,
+    /// The treatment's usual number of sessions.
+    pub sessions: u8,
+    /// One session of the clinic's standard area, paying per session.
+    pub per_session: Range,
+    pub total: Range,
+    pub area: String,
+}
+
+/// Every treatment the clinic offers and prices that suits `concern`, best fit first, each at its
+/// usual course length on the clinic's standard area, paying per session.
+pub fn courses_for_concern<'a>(catalog: &'a Catalog, config: &ClinicConfig, concern: &str) -> Vec<CourseQuote<'a>> {
+    let Some(book) = &config.pricing else { return Vec::new() };
+    rank(catalog, &[concern.to_string()], |id| config.offers(id))
+        .into_iter()
+        .filter(|r| config.offers(&r.treatment.id))
+        .filter_map(|r| {
+            let prices = book.treatment(&r.treatment.id)?;
+            let area = prices.standard_area()?.to_string();
+            let parts = price_areas(prices, std::slice::from_ref(&area))?;
+            let per_session = parts.iter().fold(Range::ZERO, |s, p| s.add(p.price));
+            let sessions = r.treatment.course.sessions_typical;
+            Some(CourseQuote {
+                treatment: r.treatment,
+                fit: r.matched[0].1,
+                sessions,
+                per_session,
+                total: per_session.times(i64::from(sessions)),
+                area,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearCost {
+    pub rollers_per_year: u8,
+    pub at_home: Range,
+    pub professional_sessions: u8,
+    pub professional: Range,
+}
+
+/// A year of at-home rolling (rollers bought) against one usual professional course in a year.
+pub fn year_of_each(catalog: &Catalog, config: &ClinicConfig, rollers_per_year: u8) -> Option<YearCost> {
+    let book = config.pricing.as_ref()?;
+    let at_home = book.at_home.as_ref()?;
+    let pro = catalog.treatment("professional-microneedling")?;
+    let prices = book.treatment(&pro.id)?;
+    let area = prices.standard_area()?.to_string();
+    let per_session = price_areas(prices, &[area])?.iter().fold(Range::ZERO, |s, p| s.add(p.price));
+    Some(YearCost {
+        rollers_per_year,
+        at_home: at_home.device.times(i64::from(rollers_per_year)),
+        professional_sessions: pro.course.sessions_typical,
+        professional: per_session.times(i64::from(pro.course.sessions_typical)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setup() -> (Catalog, ClinicConfig) {
+        let catalog = Catalog::built_in().unwrap();
+        let config = ClinicConfig::demo(&catalog).unwrap();
+        (catalog, config)
+    }
+
+    #[test]
+    fn acne_scars_are_priced_across_offered_treatments() {
+        let (catalog, config) = setup();
+        let quotes = courses_for_concern(&catalog, &config, "acne-scars");
+        assert!(quotes.len() >= 3);
+        for q in &quotes {
+            assert!(config.offers(&q.treatment.id));
+            assert_eq!(q.total, q.per_session.times(i64::from(q.sessions)));
+            assert_eq!(q.sessions, q.treatment.course.sessions_typical);
+        }
+        assert!(quotes.windows(2).all(|w| w[0].fit <= w[1].fit), "best fit first");
+        let laser = quotes.iter().find(|q| q.treatment.id == "laser-resurfacing").unwrap();
+        assert_eq!(laser.sessions, 1);
+    }
+
+    #[test]
+    fn a_treatment_the_clinic_does_not_offer_is_left_out() {
+        let (catalog, mut config) = setup();
+        config.offered_treatments.retain(|t| t != "laser-resurfacing");
+        assert!(!courses_for_concern(&catalog, &config, "acne-scars").iter().any(|q| q.treatment.id == "laser-resurfacing"));
+    }
+
+    #[test]
+    fn a_year_of_each() {
+        let (catalog, config) = setup();
+        let y = year_of_each(&catalog, &config, 4).unwrap();
+        assert_eq!(y.at_home, Range::new(2_400, 2_400));
+        assert_eq!(y.professional_sessions, 3);
+        assert_eq!(y.professional, Range::new(45_000, 210_000));
+    }
+}

@@ -1,0 +1,156 @@
+//! The plan: session dates at the treatment's spacing, when results are expected, and the reverse
+//! question, "I have an event on date X".
+
+use super::catalog::ResultsTimeline;
+use super::date::Date;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub sessions: Vec<Date>,
+    /// The first visible change, counted from the first session.
+    pub early_results: Date,
+    /// The window in which full results are expected, counted from the first session.
+    pub full_from: Date,
+    pub full_to: Date,
+    /// True when the course runs past the start of the full-results window (results keep
+    /// building after the last session).
+    pub course_outlasts_window_start: bool,
+}
+
+pub fn plan(start: Date, sessions: u8, spacing_days: u16, results: &ResultsTimeline) -> Plan {
+    let sessions: Vec<Date> = (0..i32::from(sessions.max(1))).map(|k| start.add_days(k * i32::from(spacing_days))).collect();
+    let last = *sessions.last().unwrap_or(&start);
+    let full_from = start.add_days(i32::from(results.full_days_min));
+    Plan {
+        early_results: start.add_days(i32::from(results.early_days)),
+        full_from,
+        full_to: start.add_days(i32::from(results.full_days_max)),
+        course_outlasts_window_start: last > full_from,
+        sessions,
+    }
+}
+
+/// What fits before an event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventFit {
+    /// The whole course fits: start on or before this date to finish it, let the skin settle after
+    /// the last session, and be inside the full-results window by the event.
+    StartBy { latest_start: Date },
+    /// Starting today, only this many sessions fit with time to settle before the event.
+    SessionsFit { sessions: u8, full_results_by_event: bool },
+    /// Not even one session fits with time to settle before the event.
+    TooSoon,
+}
+
+/// `settle` is the days the skin needs after a session before the event: the treatment's
+/// early-results time (about a week for microneedling), when redness has passed and a glow shows.
+pub fn fit_event(today: Date, event: Date, sessions: u8, spacing_days: u16, results: &ResultsTimeline) -> EventFit {
+    let settle = i32::from(results.early_days);
+    let spacing = i32::from(spacing_days);
+    let course = (i32::from(sessions.max(1)) - 1) * spacing + settle;
+    let needed = course.max(i32::from(results.full_days_min));
+    let latest_start = event.add_days(-needed);
+    if latest_start >= today {
+        return EventFit::StartBy { latest_start };
+    }
+    let available = today.days_until(event);
+    if available < settle {
+        return EventFit::TooSoon;
+    }
+    let fit = if spacing == 0 { 1 } else { (available - settle) / spacing + 1 };
+    let fit = fit.clamp(1, i32::from(sessions.max(1))) as u8;
+    EventFit::SessionsFit { sessions: fit, full_results_by_event: available >= i32::from(results.full_days_min) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::catalog::Fact;
+
+    fn timeline(early: u16, full_min: u16, full_max: u16) -> ResultsTimeline {
+        let f = Fact { text: String::new(), sources: vec![] };
+        ResultsTimeline { early_days: early, early: f.clone(), full_days_min: full_min, full_days_max: full_max, full: f }
+    }
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn sessions_land_at_the_spacing_across_year_ends() {
+        let p = plan(d("2026-11-30"), 4, 28, &timeline(7, 90, 180));
+        let dates: Vec<String> = p.sessions.iter().map(|x| x.to_string()).collect();
+        assert_eq!(dates, ["2026-11-30", "2026-12-28", "2027-01-25", "2027-02-22"]);
+        assert_eq!(p.early_results.to_string(), "2026-12-07");
+        assert_eq!(p.full_from.to_string(), "2027-02-28");
+        assert_eq!(p.full_to.to_string(), "2027-05-29");
+        assert!(!p.course_outlasts_window_start);
+        assert!(plan(d("2026-01-01"), 6, 42, &timeline(7, 90, 180)).course_outlasts_window_start);
+    }
+
+    #[test]
+    fn an_event_far_enough_away_gives_the_latest_start() {
+        // 3 sessions 28 days apart + 7 days to settle = 63 days; full results need 90: 90 wins.
+        let fit = fit_event(d("2026-11-22"), d("2027-06-01"), 3, 28, &timeline(7, 90, 180));
+        assert_eq!(fit, EventFit::StartBy { latest_start: d("2027-03-03") });
+        // 6 sessions 42 days apart + 7 = 217 days, more than 90.
+        let fit = fit_event(d("2026-01-01"), d("2026-12-31"), 6, 42, &timeline(7, 90, 180));
+        assert_eq!(fit, EventFit::StartBy { latest_start: d("2026-12-31").add_days(-217) });
+    }
+
+    #[test]
+    fn a_near_event_says_how_many_sessions_fit() {
+        // 40 days away: sessions on day 0 and 28 fit (28 + 7 <= 40), not day 56.
+        let fit = fit_event(d("2026-12-20"), d("2027-01-29"), 4, 28, &timeline(7, 90, 180));
+        assert_eq!(fit, EventFit::SessionsFit { sessions: 2, full_results_by_event: false });
+        assert_eq!(fit_event(d("2026-12-20"), d("2026-12-24"), 4, 28, &timeline(7, 90, 180)), EventFit::TooSoon);
+        assert_eq!(fit_event(d("2026-12-20"), d("2026-12-10"), 4, 28, &timeline(7, 90, 180)), EventFit::TooSoon, "past events");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::core::catalog::Fact;
+    use proptest::prelude::*;
+
+    fn timeline(early: u16, full_min: u16) -> ResultsTimeline {
+        let f = Fact { text: String::new(), sources: vec![] };
+        ResultsTimeline { early_days: early, early: f.clone(), full_days_min: full_min, full_days_max: full_min * 2, full: f }
+    }
+
+    proptest! {
+        #[test]
+        fn every_gap_is_the_spacing(start in 0i32..40_000, n in 1u8..12, spacing in 1u16..60) {
+            let p = plan(Date::from_ymd(1970, 1, 1).unwrap().add_days(start), n, spacing, &timeline(7, 90));
+            prop_assert_eq!(p.sessions.len(), usize::from(n));
+            for pair in p.sessions.windows(2) {
+                prop_assert_eq!(pair[0].days_until(pair[1]), i32::from(spacing));
+            }
+        }
+
+        #[test]
+        fn the_latest_start_really_fits(today in 20_000i32..21_000, ahead in 0i32..800, n in 1u8..8, spacing in 7u16..60, early in 1u16..30, full in 30u16..200) {
+            let base = Date::from_ymd(1970, 1, 1).unwrap();
+            let (today, event) = (base.add_days(today), base.add_days(today + ahead));
+            let t = timeline(early, full);
+            match fit_event(today, event, n, spacing, &t) {
+                EventFit::StartBy { latest_start } => {
+                    prop_assert!(latest_start >= today);
+                    let p = plan(latest_start, n, spacing, &t);
+                    prop_assert!(p.sessions.last().unwrap().add_days(i32::from(early)) <= event);
+                    prop_assert!(p.full_from <= event);
+                    // and one day later would not fit
+                    let later = plan(latest_start.add_days(1), n, spacing, &t);
+                    prop_assert!(later.sessions.last().unwrap().add_days(i32::from(early)) > event || later.full_from > event);
+                }
+                EventFit::SessionsFit { sessions, .. } => {
+                    prop_assert!(sessions >= 1 && sessions <= n);
+                    let p = plan(today, sessions, spacing, &t);
+                    prop_assert!(p.sessions.last().unwrap().add_days(i32::from(early)) <= event);
+                }
+                EventFit::TooSoon => prop_assert!(today.days_until(event) < i32::from(early)),
+            }
+        }
+    }
+}
