@@ -23,7 +23,7 @@ const PLACEHOLDER_CSS = `
 .tw-placeholder { all: initial; display: block; box-sizing: border-box; min-height: 560px;
   border-radius: 12px; background: #f3f5f6; color: #4b5563; padding: 24px;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-@container twhost (max-width: 899px) { .tw-placeholder { min-height: 720px; } }
+@container twhost (max-width: 899px) { .tw-placeholder { min-height: 760px; } }
 @container twhost (max-width: 459px) { .tw-placeholder { min-height: 800px; } }
 .tw-placeholder-bar { display: block; height: 14px; border-radius: 7px; background: #e2e6e9; margin: 0 0 14px; }
 .tw-placeholder-bar:nth-child(2) { width: 60%; height: 22px; }

@@ -295,8 +295,13 @@ async fn candidate_answers_flag_treatments_and_stay_out_of_the_url() {
     wait_for("a flag", || root.query_selector(".tw-flag").unwrap().is_some()).await;
     assert!(text(&root, ".tw-flags").unwrap().contains("Professional microneedling"));
     assert_eq!(fragment(), before, "answers never reach the URL");
-    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
-    assert_eq!(storage.length().unwrap(), 0, "nor storage");
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        for i in 0..storage.length().unwrap() {
+            let key = storage.key(i).unwrap().unwrap();
+            let value = storage.get_item(&key).unwrap().unwrap_or_default();
+            assert!(!format!("{key}{value}").contains("pregnan"), "nor storage: {key}={value}");
+        }
+    }
     widget.destroy();
     host.remove();
 }
@@ -316,6 +321,60 @@ async fn disclosures_toggle_aria_expanded() {
     button.dyn_ref::<HtmlElement>().unwrap().click();
     wait_for("open", || button.get_attribute("aria-expanded").as_deref() == Some("true")).await;
     assert!(!panel.has_attribute("hidden"));
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_estimator_prices_a_deep_link_and_follows_changes() {
+    let (host, root) = host("", None);
+    set_fragment("estimate/t=professional-microneedling;s=3");
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-total-figure").as_deref(), Some("$450.00 – $2,100.00"));
+    click(&root, "button[aria-label='One session more']");
+    wait_for("four sessions", || fragment().contains(";s=4;")).await;
+    // With four sessions the course-of-4 package ($800–$2,000) becomes the cheapest way.
+    wait_for("the package total", || text(&root, ".tw-total-figure").as_deref() == Some("$800.00 – $2,000.00")).await;
+    let book = root.query_selector("a.tw-book").unwrap().unwrap();
+    assert_eq!(
+        book.get_attribute("href").as_deref(),
+        Some("https://juniper-skin.example/book-consultation?treatment=professional-microneedling&areas=face&sessions=4")
+    );
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_estimator_works_when_storage_throws() {
+    js_sys::eval(
+        "Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('no', 'SecurityError'); } })",
+    )
+    .unwrap();
+    let (host, root) = host("", None);
+    set_fragment("estimate");
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    click(&root, "button[aria-label='One session more']");
+    wait_for("an update", || fragment().contains(";s=4;")).await;
+    assert!(text(&root, ".tw-total-figure").unwrap().contains('$'));
+    js_sys::eval("delete window.localStorage").unwrap();
+    widget.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_price_book_falls_back_to_the_demo_clinic() {
+    let (host, root) = host(
+        &inline("Bad Prices", r#","pricing":{"treatments":{"botox":{"areas":{"face":-1}}}}"#),
+        None,
+    );
+    let ready = count_events(&host, "ready");
+    let widget = Widget::mount(host.clone(), root.clone()).unwrap();
+    wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Juniper Skin Studio"));
     widget.destroy();
     host.remove();
 }
