@@ -9,6 +9,14 @@ let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.close(); });
 
+/** Adds up layout-shift entries (cumulative layout shift) into window.__shift from the first paint. */
+const sumLayoutShifts = (page) => page.addInitScript(() => {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+});
+
 const widgetMessages = (problems) => problems.filter((p) => p.includes('[treatment-widget]'));
 const shadowText = (page, selector, inner) =>
   page.locator(selector).evaluate((el, sel) => el.shadowRoot.querySelector(sel)?.textContent ?? null, inner);
@@ -55,12 +63,7 @@ describe('the snippet on a plain page', () => {
   for (const width of [360, 700, 1100]) { // one per height band: <460, 460-899, 900+
     it(`reserves its space until the wasm arrives, so nothing moves (${width}px)`, async () => {
       const { page, context } = await openPage(h.browser, { width, height: 900 });
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await sumLayoutShifts(page);
       // Hold the wasm back so the placeholder is on screen for a while first.
       let release;
       const held = new Promise((ok) => { release = ok; });
@@ -84,12 +87,7 @@ describe('the snippet on a plain page', () => {
 
     it(`with blocking="render" on the snippet the page never shifts (${width}px)`, async () => {
       const { page, context } = await openPage(h.browser, { width, height: 900 });
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await sumLayoutShifts(page);
       await page.goto(`${h.site}/fixtures/in-flow-blocking.html`);
       await waitForWidgets(page, 1);
       const cls = await page.evaluate(() => window.__shift);
