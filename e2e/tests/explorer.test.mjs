@@ -19,7 +19,7 @@ async function open(hash = '', width = 1100) {
 }
 
 describe('every view', () => {
-  for (const width of [360, 1100]) {
+  for (const width of [320, 360, 1100]) {
     for (const view of VIEWS) {
       it(`${view.name} at ${width}px: no axe violations (WCAG 2.1 A/AA), no horizontal scroll, the disclaimer`, async () => {
         const { page, w, problems, context } = await open(view.hash, width);

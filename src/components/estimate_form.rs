@@ -151,6 +151,12 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
         if v.last() != Some(&course.spacing_days_max) {
             v.push(course.spacing_days_max);
         }
+        // Keep one choice per wording ("3 months" can cover several day counts).
+        v.dedup_by_key(|d| days_range(*d, *d));
+        if !v.contains(&form.spacing_days) {
+            v.push(form.spacing_days);
+            v.sort_unstable();
+        }
         v
     };
     let chosen = props.estimate.as_ref().map(|e| chosen_option(e, &form.payment));
