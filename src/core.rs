@@ -18,3 +18,17 @@ pub mod pricing;
 pub mod price_config;
 pub mod estimate_params;
 pub mod quotes;
+
+/// Shared set-up for the core's tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::catalog::Catalog;
+    use super::config::ClinicConfig;
+
+    /// The built-in catalog and the demo clinic, as the widget starts with them.
+    pub fn demo() -> (Catalog, ClinicConfig) {
+        let catalog = Catalog::built_in().expect("the built-in catalog parses");
+        let config = ClinicConfig::demo(&catalog).expect("the demo clinic is valid");
+        (catalog, config)
+    }
+}

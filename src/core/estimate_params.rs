@@ -210,11 +210,7 @@ fn query_encode(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn setup() -> (Catalog, ClinicConfig) {
-        let catalog = Catalog::built_in().unwrap();
-        let config = ClinicConfig::demo(&catalog).unwrap();
-        (catalog, config)
-    }
+    use crate::core::testing::demo as setup;
 
     fn today() -> Date {
         Date::parse("2026-11-22").unwrap()

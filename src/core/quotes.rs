@@ -71,11 +71,7 @@ pub fn year_of_each(catalog: &Catalog, config: &ClinicConfig, rollers_per_year: 
 mod tests {
     use super::*;
 
-    fn setup() -> (Catalog, ClinicConfig) {
-        let catalog = Catalog::built_in().unwrap();
-        let config = ClinicConfig::demo(&catalog).unwrap();
-        (catalog, config)
-    }
+    use crate::core::testing::demo as setup;
 
     #[test]
     fn acne_scars_are_priced_across_offered_treatments() {
