@@ -45,12 +45,13 @@ fn rows() -> Vec<Row> {
         },
         Row {
             label: "Results",
-            value: |t| {
-                format!(
-                    "First changes after about {}; full results {} after starting",
-                    days_range(t.results.early_days, t.results.early_days),
-                    days_range(t.results.full_days_min, t.results.full_days_max)
-                )
+            value: |t| match &t.results {
+                Some(r) => format!(
+                    "First changes typically after about {}; full results typically {} after starting (results vary)",
+                    days_range(r.early_days, r.early_days),
+                    days_range(r.full_days_min, r.full_days_max)
+                ),
+                None => "The sources give no timeline.".into(),
             },
         },
         Row { label: "Best for", value: |t| t.best_for.text.clone() },

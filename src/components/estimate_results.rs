@@ -36,6 +36,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     let e = &props.estimate;
     let Some(book) = config.pricing.as_ref() else { return html! {} };
     let Some(t) = catalog.treatment(&props.treatment) else { return html! {} };
+    let Some(results) = t.results.as_ref() else { return html! {} };
     let option = &e.options[chosen_option(e, &form.payment)];
 
     let financing = form.plan.as_ref().and_then(|id| book.plan(id)).filter(|_| {
@@ -43,8 +44,8 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     });
     let repay = financing.and_then(|p| Some((p, repayment(option.total.low, p.apr_bps, p.months)?, repayment(option.total.high, p.apr_bps, p.months)?)));
     let dep = deposit(book, option.total);
-    let schedule = plan(form.start, form.sessions, form.spacing_days, &t.results);
-    let event = form.event.map(|ev| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, &t.results)));
+    let schedule = plan(form.start, form.sessions, form.spacing_days, results);
+    let event = form.event.map(|ev| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results)));
 
     let sessions_word = if form.sessions == 1 { "1 session".to_string() } else { format!("{} sessions", form.sessions) };
     let mut summary = format!(
@@ -135,7 +136,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                     if schedule.course_outlasts_window_start { { " Results keep building after your last session." } }
                 </li>
             </ul>
-            <p class="tw-note">{ format!("{} {}", t.results.early.text, t.results.full.text) }</p>
+            <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
             if let Some((ev, fit)) = event {
                 <div class="tw-event" role="status">
                     { match fit {

@@ -31,7 +31,7 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
     } else {
         format!(", every {}", days_range(course.spacing_days_min, course.spacing_days_max))
     };
-    let results = &t.results;
+    let results = t.results.as_ref();
     let concerns = t.concerns.iter().filter_map(|fit| {
         let concern = catalog.concern(&fit.concern)?;
         Some(html! {
@@ -44,7 +44,8 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
     page_facts.extend(t.how_it_works.iter().cloned());
     page_facts.extend(t.needle_depth.iter().map(|d| d.fact.clone()));
     page_facts.extend([course.fact.clone(), t.downtime_detail.clone(), t.discomfort.clone()]);
-    page_facts.extend([results.early.clone(), results.full.clone(), t.best_for.clone()]);
+    page_facts.extend(results.iter().flat_map(|r| [r.early.clone(), r.full.clone()]));
+    page_facts.push(t.best_for.clone());
     page_facts.extend(t.concerns.iter().map(|c| c.reason.clone()));
     page_facts.extend(t.at_home_vs_professional.iter().cloned());
     page_facts.extend(t.skin_tone_note.iter().cloned());
@@ -73,16 +74,20 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
                 }
                 <div><dt>{ "Typical course" }</dt><dd>{ format!("{sessions}{spacing}") }</dd></div>
                 <div><dt>{ "Downtime" }</dt><dd>{ t.downtime.label() }</dd></div>
-                <div><dt>{ "First changes" }</dt><dd>{ format!("after about {}", days_range(results.early_days, results.early_days)) }</dd></div>
-                <div><dt>{ "Full results" }</dt><dd>{ format!("{} after starting", days_range(results.full_days_min, results.full_days_max)) }</dd></div>
+                if let Some(results) = results {
+                    <div><dt>{ "First changes" }</dt><dd>{ format!("typically after about {}", days_range(results.early_days, results.early_days)) }</dd></div>
+                    <div><dt>{ "Full results" }</dt><dd>{ format!("typically {} after starting; results vary", days_range(results.full_days_min, results.full_days_max)) }</dd></div>
+                }
             </dl>
             <p>{ &course.fact.text }</p>
             { section("How it works", &t.how_it_works) }
             if let Some(depth) = &t.needle_depth { <p>{ &depth.fact.text }</p> }
             <h4 class="tw-section-title">{ "What it feels like and the downtime" }</h4>
             <ul class="tw-facts"><li>{ &t.discomfort.text }</li><li>{ &t.downtime_detail.text }</li></ul>
-            <h4 class="tw-section-title">{ "When you may see results" }</h4>
-            <ul class="tw-facts"><li>{ &results.early.text }</li><li>{ &results.full.text }</li></ul>
+            if let Some(results) = results {
+                <h4 class="tw-section-title">{ "When you may see results" }</h4>
+                <ul class="tw-facts"><li>{ &results.early.text }</li><li>{ &results.full.text }</li></ul>
+            }
             <h4 class="tw-section-title">{ "What it can help with" }</h4>
             <p>{ &t.best_for.text }</p>
             <ul class="tw-facts">{ for concerns }</ul>

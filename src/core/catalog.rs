@@ -184,7 +184,9 @@ pub struct Treatment {
     pub downtime: Downtime,
     pub downtime_detail: Fact,
     pub discomfort: Fact,
-    pub results: ResultsTimeline,
+    /// When results show; absent when the sources give no timeline (at-home rolling).
+    #[serde(default)]
+    pub results: Option<ResultsTimeline>,
     pub concerns: Vec<ConcernFit>,
     /// Area ids from the catalog's area list.
     pub areas: Vec<String>,
@@ -345,8 +347,10 @@ impl Catalog {
             out.push((at("course"), &t.course.fact));
             out.push((at("downtime_detail"), &t.downtime_detail));
             out.push((at("discomfort"), &t.discomfort));
-            out.push((at("results.early"), &t.results.early));
-            out.push((at("results.full"), &t.results.full));
+            if let Some(r) = &t.results {
+                out.push((at("results.early"), &r.early));
+                out.push((at("results.full"), &r.full));
+            }
             out.extend(t.concerns.iter().map(|c| (at(&format!("concern {}", c.concern)), &c.reason)));
             out.push((at("best_for"), &t.best_for));
             out.extend(t.risks.iter().map(|f| (at("risks"), f)));
@@ -444,8 +448,13 @@ fn treatment_problems(catalog: &Catalog, t: &Treatment) -> Vec<String> {
     if c.spacing_days_min > c.spacing_days_max {
         p.push(format!("{}: spacing min is above max", t.id));
     }
-    if t.results.full_days_min > t.results.full_days_max || t.results.early_days > t.results.full_days_min {
-        p.push(format!("{}: results timeline is out of order", t.id));
+    if let Some(r) = &t.results {
+        if r.full_days_min > r.full_days_max || r.early_days > r.full_days_min {
+            p.push(format!("{}: results timeline is out of order", t.id));
+        }
+    }
+    if c.sessions_max > 1 && c.spacing_days_min == 0 {
+        p.push(format!("{}: a course of more than one session needs a spacing of at least a day", t.id));
     }
     if let Some(d) = &t.needle_depth {
         if d.min_hundredths_mm > d.max_hundredths_mm || d.max_hundredths_mm == 0 {
