@@ -11,6 +11,7 @@ pub mod disclaimer;
 pub mod disclosure;
 pub mod estimate_form;
 pub mod estimate_results;
+pub mod estimate_wording;
 pub mod estimator;
 pub mod expect;
 pub mod fact_list;

@@ -82,7 +82,11 @@ pub fn Compare(props: &CompareProps) -> Html {
         Some(format!("{} a session ({area})", formats.range(*range)))
     };
     let show_prices = config.pricing.is_some();
-    let price_label = if config.prices_are_typical_ranges { "Typical price" } else { "Price here" };
+    let price_label = if config.prices_are_typical_ranges {
+        "Typical price (an estimate, not a quote)"
+    } else {
+        "Price here (an estimate, not a quote)"
+    };
     let picks = &ctx.state.compare_picks;
     let showing = chosen.len() >= 2;
 

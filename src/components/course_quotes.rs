@@ -71,13 +71,14 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                                 <div><dt>{ "Course total" }</dt><dd class="tw-strong">{ f.range(q.total) }</dd></div>
                                 <div><dt>{ "Downtime" }</dt><dd>{ q.treatment.downtime.label() }</dd></div>
                             </dl>
+                            <p class="tw-note">{ &q.treatment.course.fact.text }</p>
                             <button type="button" class="tw-link-button" onclick={price_it(q.treatment.id.clone())}>
                                 { format!("Price {} in detail", q.treatment.name) }
                             </button>
                         </li>
                     }) }
                 </ul>
-                <p class="tw-note">{ "Usual course lengths come from the treatment guide; paying per session, before any package or membership." }</p>
+                <p class="tw-note">{ "Estimates, not quotes. Usual course lengths come from the treatment guide, and how long results last differs between treatments; paying per session, before any package or membership." }</p>
             }
         </section>
     }

@@ -1,13 +1,16 @@
+//! The estimator's inputs, all native, labelled controls. Each control reports a whole new form.
+
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::estimator::chosen_option;
+use super::estimate_wording::{cheapest_tag, chosen_for_you, difference, no_financing, option_name};
 use crate::app::ViewContext;
 use crate::core::date::Date;
-use crate::core::estimate_params::{EstimateForm, MAX_SESSIONS};
-use crate::core::pricing::{Estimate, PaymentChoice};
+use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm};
+use crate::core::financing::availability;
+use crate::core::pricing::Estimate;
 use crate::core::ranking::rank;
 use crate::core::wording::{count_range, days_range};
 use crate::state::Action;
@@ -102,24 +105,25 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
         .filter(|c| catalog.treatments.iter().any(|t| estimable.contains(&t.id.as_str()) && t.concerns.iter().any(|f| f.concern == c.id)))
         .collect();
 
+    let most_sessions = max_sessions(&treatment.course);
     let on_sessions = {
         let sessions_error = sessions_error.clone();
         let (form, on_change) = (form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match text.trim().parse::<u8>() {
-                Ok(n) if (1..=MAX_SESSIONS).contains(&n) => {
+                Ok(n) if (1..=most_sessions).contains(&n) => {
                     sessions_error.set(None);
                     on_change.emit(EstimateForm { sessions: n, ..form.clone() });
                 }
-                _ => sessions_error.set(Some(format!("Enter a number of sessions from 1 to {MAX_SESSIONS}. The estimate still shows {}.", form.sessions))),
+                _ => sessions_error.set(Some(format!("Enter a number of sessions from 1 to {most_sessions}. The estimate still shows {}.", form.sessions))),
             }
         })
     };
     let step = |delta: i8| {
         let (form, on_change, sessions_error) = (form.clone(), props.on_change.clone(), sessions_error.clone());
         Callback::from(move |_: MouseEvent| {
-            let n = (i16::from(form.sessions) + i16::from(delta)).clamp(1, i16::from(MAX_SESSIONS)) as u8;
+            let n = (i16::from(form.sessions) + i16::from(delta)).clamp(1, i16::from(most_sessions)) as u8;
             sessions_error.set(None);
             on_change.emit(EstimateForm { sessions: n, ..form.clone() });
         })
@@ -144,28 +148,10 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
     };
 
     let course = &treatment.course;
-    let spacing_choices: Vec<u16> = if course.spacing_days_max == 0 {
-        vec![0]
-    } else {
-        let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(7).collect();
-        if v.last() != Some(&course.spacing_days_max) {
-            v.push(course.spacing_days_max);
-        }
-        // Keep one choice per wording ("3 months" can cover several day counts).
-        v.dedup_by_key(|d| days_range(*d, *d));
-        if !v.contains(&form.spacing_days) {
-            v.push(form.spacing_days);
-            v.sort_unstable();
-        }
-        v
-    };
-    let chosen = props.estimate.as_ref().map(|e| chosen_option(e, &form.payment));
-    let financing_allowed = props
-        .estimate
-        .as_ref()
-        .zip(chosen)
-        .map(|(e, i)| e.options[i].financing_allowed && e.options[i].total.low >= book.financing.minimum)
-        .unwrap_or(false);
+    let spacing_choices = spacing_choices(course, form.spacing_days);
+    let chosen = props.estimate.as_ref().map(|e| e.chosen(form.payment.as_ref()));
+    let financing = chosen.map(|o| availability(book, o));
+    let financing_allowed = matches!(financing, Some(Ok(_)));
 
     html! {
         <form class="tw-est-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Estimate inputs">
@@ -218,10 +204,10 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                 <label for="tw-est-sessions">{ "Number of sessions" }</label>
                 <div class="tw-stepper">
                     <button type="button" class="tw-step" onclick={step(-1)} disabled={form.sessions <= 1} aria-label="One session fewer">{ "−" }</button>
-                    <input id="tw-est-sessions" type="number" inputmode="numeric" min="1" max={MAX_SESSIONS.to_string()}
+                    <input id="tw-est-sessions" type="number" inputmode="numeric" min="1" max={most_sessions.to_string()}
                         value={form.sessions.to_string()} onchange={on_sessions}
                         aria-invalid={sessions_error.is_some().to_string()} aria-describedby="tw-est-sessions-hint tw-est-sessions-error" />
-                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= MAX_SESSIONS} aria-label="One session more">{ "+" }</button>
+                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= most_sessions} aria-label="One session more">{ "+" }</button>
                 </div>
                 <p class="tw-hint" id="tw-est-sessions-hint">{ format!(
                     "{} usually takes {}{}.",
@@ -257,16 +243,15 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                     <ul class="tw-options">
                         { for e.options.iter().enumerate().map(|(i, o)| {
                             let choice = o.choice.clone();
-                            let saving = e.options[0].total.mid2() - o.total.mid2();
                             html! {
                                 <li><label class="tw-radio tw-option">
-                                    <input type="radio" name="tw-est-payment" checked={i == chosen} onchange={change(Box::new(move |f, _| f.payment = Some(choice.clone())))} />
+                                    <input type="radio" name="tw-est-payment" checked={o.choice == chosen.choice} onchange={change(Box::new(move |f, _| f.payment = Some(choice.clone())))} />
                                     <span>
-                                        <span class="tw-option-name">{ &o.name }</span>
-                                        if i == e.cheapest { <span class="tw-tag tw-tag-offered">{ "Cheapest for you" }</span> }
+                                        <span class="tw-option-name">{ option_name(book, &o.choice) }</span>
+                                        if let Some(tag) = cheapest_tag(&e.cheapest, i) { <span class="tw-tag tw-tag-offered">{ tag }</span> }
                                         <span class="tw-option-total">{ props.formats.range(o.total) }</span>
-                                        if i > 0 && saving > 0 {
-                                            <span class="tw-note">{ format!("Saves {} against paying per session", props.formats.range(crate::core::pricing::Range::new(e.options[0].total.low - o.total.low, e.options[0].total.high - o.total.high))) }</span>
+                                        if let Some(d) = o.against_per_session {
+                                            <span class="tw-note">{ difference(d, &props.formats) }</span>
                                         }
                                     </span>
                                 </label></li>
@@ -274,7 +259,9 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         }) }
                     </ul>
                     if form.payment.is_none() {
-                        <p class="tw-hint">{ "The cheapest way is chosen for you until you pick one." }</p>
+                        if let Some(why) = chosen_for_you(&e.cheapest, book, &e.options.iter().map(|o| o.choice.clone()).collect::<Vec<_>>()) {
+                            <p class="tw-hint">{ why }</p>
+                        }
                     }
                 </fieldset>
             }
@@ -290,12 +277,9 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         }) }
                     </select>
                     <p class="tw-hint" id="tw-est-plan-hint">{
-                        if financing_allowed {
-                            "An example only, subject to the lender's approval.".to_string()
-                        } else if matches!(form.payment.as_ref().or(props.estimate.as_ref().zip(chosen).map(|(e, i)| &e.options[i].choice)), Some(PaymentChoice::Package(_))) {
-                            format!("{} does not combine packages with financing.", config.clinic_name)
-                        } else {
-                            "Financing is not available for this amount or way of paying.".to_string()
+                        match &financing {
+                            Some(Err(reason)) => no_financing(reason, &config.clinic_name, &props.formats),
+                            _ => "An example only, subject to the lender's approval. Any deposit is paid first; the rest is financed.".to_string(),
                         }
                     }</p>
                 </div>

@@ -1,14 +1,16 @@
+//! The estimate, itemised, with example financing, the dated plan and what to do next.
+
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::booking_link::BookingLink;
-use super::estimator::chosen_option;
+use super::estimate_wording::{line_amount, line_label, option_name, option_note, payments, rate, sessions};
 use crate::app::ViewContext;
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
-use crate::core::financing::repayment;
+use crate::core::financing::finance;
 use crate::core::pricing::{deposit, Estimate, LineKind};
 use crate::core::schedule::{fit_event, plan, EventFit};
 use crate::web::intl::Formats;
@@ -36,26 +38,24 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     let e = &props.estimate;
     let Some(book) = config.pricing.as_ref() else { return html! {} };
     let Some(t) = catalog.treatment(&props.treatment) else { return html! {} };
-    let Some(results) = t.results.as_ref() else { return html! {} };
-    let option = &e.options[chosen_option(e, &form.payment)];
+    let option = e.chosen(form.payment.as_ref());
+    let option_name = option_name(book, &option.choice);
 
-    let financing = form.plan.as_ref().and_then(|id| book.plan(id)).filter(|_| {
-        option.financing_allowed && option.total.low >= book.financing.minimum
-    });
-    let repay = financing.and_then(|p| Some((p, repayment(option.total.low, p.apr_bps, p.months)?, repayment(option.total.high, p.apr_bps, p.months)?)));
+    let quote = form.plan.as_ref().and_then(|id| finance(book, option, id).ok());
     let dep = deposit(book, option.total);
-    let schedule = plan(form.start, form.sessions, form.spacing_days, results);
-    let event = form.event.map(|ev| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results)));
+    let schedule = plan(form.start, form.sessions, form.spacing_days, t.results.as_ref());
+    let event = form.event.zip(t.results.as_ref()).map(|(ev, results)| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results)));
+    let shown_sessions = schedule.sessions.len() as u32;
 
-    let sessions_word = if form.sessions == 1 { "1 session".to_string() } else { format!("{} sessions", form.sessions) };
     let mut summary = format!(
-        "Estimated total {} for {sessions_word} of {}, {}.",
+        "Estimated total {} for {} of {}, {}. An estimate, not a quote.",
         f.range(option.total),
+        sessions(shown_sessions),
         t.name,
-        option.name.to_lowercase()
+        option_name.to_lowercase()
     );
-    if let Some((p, low, high)) = &repay {
-        summary.push_str(&format!(" About {} a month over {} months.", f.range(crate::core::pricing::Range::new(low.monthly, high.monthly)), p.months));
+    if let Some(q) = &quote {
+        summary.push_str(&format!(" Example financing: {}; {}.", payments(q, f), rate(q, f)));
     }
 
     let share = {
@@ -90,36 +90,34 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
             <dl class="tw-glance">
                 <div><dt>{ "Per session" }</dt><dd>{ f.range(e.per_session) }</dd></div>
                 <div><dt>{ "Sessions" }</dt><dd>{ form.sessions }</dd></div>
-                <div><dt>{ "Paying" }</dt><dd>{ &option.name }</dd></div>
+                <div><dt>{ "Paying" }</dt><dd>{ &option_name }</dd></div>
                 if let Some(d) = dep { <div><dt>{ "Deposit at booking" }</dt><dd>{ f.range(d) }</dd></div> }
             </dl>
-            if let Some(note) = &option.note { <p class="tw-note">{ note }</p> }
+            if let Some(note) = &option.note { <p class="tw-note">{ option_note(note) }</p> }
             <table class="tw-lines">
                 <caption>{ "What the total is made of" }</caption>
                 <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Amount" }</th></tr></thead>
                 <tbody>
                     { for option.lines.iter().map(|l| html! {
                         <tr class={classes!(matches!(l.kind, LineKind::Discount).then_some("tw-line-discount"))}>
-                            <th scope="row">{ &l.label }</th><td>{ f.range(l.amount) }</td>
+                            <th scope="row">{ line_label(l, book, catalog, f) }</th><td>{ line_amount(l, f) }</td>
                         </tr>
                     }) }
                 </tbody>
                 <tfoot><tr><th scope="row">{ "Total" }</th><td>{ f.range(option.total) }</td></tr></tfoot>
             </table>
 
-            if let Some((p, low, high)) = &repay {
+            if let Some(q) = &quote {
                 <div class="tw-finance">
-                    <h5 class="tw-sub-title">{ format!("Example financing: {}", p.name) }</h5>
-                    <p class="tw-big">{ format!("{} a month", f.range(crate::core::pricing::Range::new(low.monthly, high.monthly))) }</p>
-                    <p>{ format!(
-                        "{} payments; total paid {} (interest {}).",
-                        p.months,
-                        f.range(crate::core::pricing::Range::new(low.total_paid, high.total_paid)),
-                        f.range(crate::core::pricing::Range::new(low.interest, high.interest))
-                    ) }
-                    if low.last != low.monthly || high.last != high.monthly {
-                        { " The last payment differs by a few cents so the total comes out exact." }
-                    }</p>
+                    <h5 class="tw-sub-title">{ format!("Example financing: {}", q.plan.name) }</h5>
+                    <dl class="tw-finance-terms">
+                        <div><dt>{ if q.plan.deferred_interest { "Interest" } else { "APR" } }</dt><dd>{ rate(q, f) }</dd></div>
+                        <div><dt>{ "Down payment (the deposit at booking)" }</dt><dd>{ f.range(q.down_payment) }</dd></div>
+                        <div><dt>{ "Amount financed" }</dt><dd>{ f.range(q.financed) }</dd></div>
+                        <div><dt>{ "Payments" }</dt><dd>{ payments(q, f) }</dd></div>
+                        <div><dt>{ "Total of payments" }</dt><dd>{ format!("{} (interest {})", f.range(q.total_of_payments()), f.range(q.interest())) }</dd></div>
+                        <div><dt>{ "Total cost, deposit included" }</dt><dd>{ f.range(q.total_cost()) }</dd></div>
+                    </dl>
                     <p class="tw-note">{ book.financing.lender.clone().unwrap_or_else(|| "An example only, subject to the lender's approval.".into()) }</p>
                 </div>
             }
@@ -130,25 +128,30 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                     <li><span class="tw-plan-label">{ format!("Session {}", i + 1) }</span>{ f.date(*d) }</li>
                 }) }
             </ol>
-            <ul class="tw-facts">
-                <li>{ format!("First changes: around {}.", f.date(schedule.early_results)) }</li>
-                <li>{ format!("Full results: between {} and {}.", f.date(schedule.full_from), f.date(schedule.full_to)) }
-                    if schedule.course_outlasts_window_start { { " Results keep building after your last session." } }
-                </li>
-            </ul>
-            <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
+            if let (Some(window), Some(results)) = (schedule.results, t.results.as_ref()) {
+                <ul class="tw-facts">
+                    <li>{ format!("First changes: typically around {}.", f.date(window.early)) }</li>
+                    <li>{ format!("Full results: typically between {} and {}; results vary from person to person.", f.date(window.full_from), f.date(window.full_to)) }
+                        if window.course_outlasts_window_start { { " Results keep building after your last session." } }
+                    </li>
+                </ul>
+                <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
+            }
             if let Some((ev, fit)) = event {
                 <div class="tw-event" role="status">
                     { match fit {
                         EventFit::StartBy { latest_start } => html! {
-                            <p>{ format!("For your event on {}, start by {} so the course is done and results are showing.", f.date(ev), f.date(latest_start)) }</p>
-                        },
-                        EventFit::SessionsFit { sessions, full_results_by_event } => html! {
                             <p>{ format!(
-                                "Before your event on {}, {} fit if you start now{}.",
+                                "For your event on {}, start by {}: that typically leaves time to finish the course, let your skin settle and reach the time full results usually show. Results vary.",
+                                f.date(ev), f.date(latest_start)
+                            ) }</p>
+                        },
+                        EventFit::SessionsFit { sessions: fit, full_results_by_event } => html! {
+                            <p>{ format!(
+                                "Before your event on {}, {} fit with time to settle if you start now{}.",
                                 f.date(ev),
-                                if sessions == 1 { "1 session".to_string() } else { format!("{sessions} sessions") },
-                                if full_results_by_event { "" } else { "; full results would come after the event" }
+                                sessions(fit),
+                                if full_results_by_event { "" } else { "; full results would typically come after the event" }
                             ) }</p>
                         },
                         EventFit::TooSoon => html! {
@@ -175,6 +178,10 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                             onfocus={Callback::from(|e: FocusEvent| if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); })} />
                     </div>
                 }
+                <p class="tw-note tw-privacy-note">{ format!(
+                    "What you price here (the treatment, areas and sessions, not your concern or any health answer) goes into the booking link and into events {} can use for its own analytics. A treatment can hint at a health concern, so share the link with care.",
+                    config.clinic_name
+                ) }</p>
             </div>
         </section>
     }

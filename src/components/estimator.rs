@@ -12,7 +12,8 @@ use super::estimate_results::EstimateResults;
 use super::year_compare::YearCompare;
 use crate::app::ViewContext;
 use crate::core::estimate_params::{EstimateForm, EstimateParams};
-use crate::core::pricing::{estimate, EstimateInput, PaymentChoice};
+use super::estimate_wording::option_name;
+use crate::core::pricing::{estimate, EstimateError, EstimateInput};
 use crate::core::route::Route;
 use crate::state::Action;
 use crate::web::intl::{today, Formats};
@@ -35,17 +36,23 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     let today = *use_memo((), |_| today());
     let formats = use_memo((config.locale.clone(), config.currency), |(locale, currency)| Formats::new(locale, *currency));
 
-    // The form: what the visitor has set, else the link, else what this device remembers, else defaults.
-    let form = ctx.state.estimate.clone().or_else(|| {
-        let params = props.params.clone().or_else(|| storage::load(&key)).map(|p| EstimateParams::parse(&p)).unwrap_or_default();
-        EstimateForm::resolve(&params, config, catalog, today)
-    });
+    // The form: what the visitor has set, else the link, else what this device remembers, else
+    // defaults. Always resolved against the current clinic, so a config change (another location,
+    // another price book) keeps what still applies and replaces what does not.
+    let form = match &ctx.state.estimate {
+        Some(current) => EstimateForm::resolve(&current.to_params(), config, catalog, today),
+        None => {
+            let params = props.params.clone().or_else(|| storage::load(&key)).map(|p| EstimateParams::parse(&p)).unwrap_or_default();
+            EstimateForm::resolve(&params, config, catalog, today)
+        }
+    };
     {
+        // Store the resolved form when it differs from the state (first visit, or a new config).
         let state = ctx.state.clone();
-        let needs_store = ctx.state.estimate.is_none();
+        let stale = ctx.state.estimate != form;
         let form = form.clone();
-        use_effect_with((), move |_| {
-            if let (true, Some(form)) = (needs_store, form) {
+        use_effect_with(form.clone(), move |_| {
+            if let (true, Some(form)) = (stale, form) {
                 state.dispatch(Action::SetEstimate(form));
             }
         });
@@ -66,8 +73,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         });
     }
 
-    let area_name = |a: &str| catalog.area(a).map(|x| x.name.clone()).unwrap_or_else(|| a.to_string());
-    let result = config.pricing.as_ref().zip(form.as_ref()).and_then(|(book, form)| {
+    let result = config.pricing.as_ref().zip(form.as_ref()).map(|(book, form)| {
         let input = EstimateInput {
             treatment: form.treatment.clone(),
             areas: form.areas.clone(),
@@ -75,22 +81,24 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             add_ons: form.add_ons.clone(),
             spacing_days: form.spacing_days,
         };
-        estimate(book, &input, area_name).ok()
+        estimate(book, &input)
     });
+    let error = result.as_ref().and_then(|r| r.as_ref().err()).copied();
+    let result = result.and_then(Result::ok);
 
     // Keep the address bar a shareable link, remember the estimate, tell the page (debounced).
     {
         let value = form.as_ref().map(EstimateForm::to_value);
-        let summary = form.as_ref().zip(result.as_ref()).map(|(form, e)| {
-            let chosen = chosen_option(e, &form.payment);
+        let summary = form.as_ref().zip(result.as_ref()).zip(config.pricing.as_ref()).map(|((form, e), book)| {
+            let chosen = e.chosen(form.payment.as_ref());
             serde_json::json!({
                 "treatment": form.treatment,
                 "areas": form.areas,
                 "sessions": form.sessions,
                 "addOns": form.add_ons,
-                "payment": e.options[chosen].name,
+                "payment": option_name(book, &chosen.choice),
                 "currency": config.currency.code(),
-                "totalMinor": { "low": e.options[chosen].total.low, "high": e.options[chosen].total.high },
+                "totalMinor": { "low": chosen.total.low, "high": chosen.total.high },
             })
         });
         let on_event = setup.on_event.clone();
@@ -115,7 +123,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
     let treatment = catalog.treatment(&form.treatment);
 
-    let sticky_total = result.as_ref().map(|e| formats.range(e.options[chosen_option(e, &form.payment)].total));
+    let sticky_total = result.as_ref().map(|e| formats.range(e.chosen(form.payment.as_ref()).total));
     let update = {
         let state = ctx.state.clone();
         Callback::from(move |f: EstimateForm| state.dispatch(Action::SetEstimate(f)))
@@ -134,12 +142,15 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     <EstimateResults ctx={ctx.clone()} form={form.clone()} estimate={Rc::new(e)} today={today}
                         formats={formats.clone()} treatment={t.id.clone()} on_change={update.clone()} />
                 } else {
-                    <p class="tw-error" role="alert">{ "This combination cannot be priced. Choose another area or treatment." }</p>
+                    <p class="tw-error" role="alert">{ match error {
+                        Some(EstimateError::AreasNotPriced) => "One of the chosen areas has no published price for this treatment. Choose another area.",
+                        _ => "This treatment has no published price for an online estimate. A consultation gives you an exact quote.",
+                    } }</p>
                 }
             </div>
             if let Some(total) = sticky_total {
                 <div class="tw-sticky-total">
-                    <span><span class="tw-note">{ "Estimated total " }</span><strong>{ total }</strong></span>
+                    <span><span class="tw-note">{ "Estimated total (not a quote) " }</span><strong>{ total }</strong></span>
                     <button type="button" class="tw-link-button" onclick={Callback::from(|e: MouseEvent| show_results(&e))}>{ "See the details" }</button>
                 </div>
             }
@@ -168,9 +179,4 @@ pub fn show_results(e: &MouseEvent) {
     if let Some(heading) = root.get_element_by_id("tw-est-results-title").and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = heading.focus();
     }
-}
-
-/// The option the visitor picked, or the cheapest when they have not (or their pick no longer applies).
-pub fn chosen_option(e: &crate::core::pricing::Estimate, payment: &Option<PaymentChoice>) -> usize {
-    payment.as_ref().and_then(|p| e.options.iter().position(|o| &o.choice == p)).unwrap_or(e.cheapest)
 }

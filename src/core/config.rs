@@ -95,7 +95,7 @@ struct RawConfig {
     #[serde(default)]
     prices_are_typical_ranges: bool,
     #[serde(default)]
-    pricing: Option<serde_json::Value>,
+    pricing: Option<price_config::RawPricing>,
 }
 
 #[derive(Deserialize)]
@@ -221,9 +221,9 @@ fn validate(raw: RawConfig, catalog: &Catalog) -> Result<ClinicConfig, ConfigErr
             unique
         }
     };
-    let pricing = match &raw.pricing {
+    let pricing = match raw.pricing {
         None => None,
-        Some(value) => Some(price_config::read(value, currency, catalog)?),
+        Some(raw) => Some(price_config::validate(raw, currency, catalog)?),
     };
     Ok(ClinicConfig {
         clinic_name,
@@ -428,59 +428,5 @@ mod origin_tests {
         assert!(m.contains("HTTP 404 Not Found"));
         assert!(m.contains("demo clinic"));
         assert_eq!(ConfigOrigin::Inline.kind(), "inline");
-    }
-}
-
-#[cfg(test)]
-mod pricing_tests {
-    use super::*;
-
-    fn parse_pricing(pricing: &str) -> Result<ClinicConfig, ConfigError> {
-        let json = format!(r#"{{"version":1,"clinicName":"X","currency":"USD","pricing":{pricing}}}"#);
-        ClinicConfig::from_json(&json, &Catalog::built_in().unwrap())
-    }
-
-    #[test]
-    fn prices_are_read_exactly_from_numbers_and_strings() {
-        let c = parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":{"low":99.5,"high":"1200.25"},"neck":150}}}}"#).unwrap();
-        let book = c.pricing.unwrap();
-        let t = book.treatment("botox").unwrap();
-        assert_eq!(t.area("face").unwrap(), crate::core::pricing::Range::new(9_950, 120_025));
-        assert_eq!(t.area("neck").unwrap(), crate::core::pricing::Range::exact(15_000));
-        assert_eq!(t.standard_area(), Some("face"));
-    }
-
-    #[test]
-    fn every_pricing_mistake_names_its_path() {
-        let cases = [
-            (r#"{"treatments":{"botox":{"areas":{"face":-5}}}}"#, "pricing.treatments.botox.areas.face"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1.234}}}}"#, "pricing.treatments.botox.areas.face"),
-            (r#"{"treatments":{"botox":{"areas":{"moon":100}}}}"#, "pricing.treatments.botox.areas.moon"),
-            (r#"{"treatments":{"botox":{"areas":{"face":{"low":300,"high":100}}}}}"#, "pricing.treatments.botox.areas.face"),
-            (r#"{"treatments":{"nope":{"areas":{"face":1}}}}"#, "pricing.treatments.nope"),
-            (r#"{"treatments":{"botox":{"areas":{}}}}"#, "pricing.treatments.botox.areas"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1},"addOns":["prp"]}}}"#, "pricing.treatments.botox.addOns[0]"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1},"combinations":[{"areas":["face"],"price":1}]}}}"#, "pricing.treatments.botox.combinations[0].areas"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":3,"price":1,"percentOff":5}]}"#, "pricing.packages[0]"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":0,"percentOff":5}]}"#, "pricing.packages[0].sessions"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"memberships":[{"id":"m","name":"M","monthlyFee":50,"percentOff":150}]}"#, "pricing.memberships[0].percentOff"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"f","name":"F","months":12,"apr":99}]}}"#, "pricing.financing.plans[0].apr"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"tax":{"label":"Tax","percent":"8.255"}}"#, "pricing.tax.percent"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"deposit":{}}"#, "pricing.deposit"),
-            (r#"{"treatments":{"botox":{"areas":{"face":99999999}}}}"#, "pricing.treatments.botox.areas.face"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"extra":1}"#, "pricing.extra"),
-            (r#"{}"#, "pricing.treatments"),
-        ];
-        for (pricing, path) in cases {
-            let e = parse_pricing(pricing).unwrap_err();
-            assert_eq!(e.path, path, "{pricing}: {e}");
-        }
-    }
-
-    #[test]
-    fn yen_has_no_decimals() {
-        let json = r#"{"version":1,"clinicName":"X","currency":"JPY","pricing":{"treatments":{"botox":{"areas":{"face":"15000.5"}}}}}"#;
-        let e = ClinicConfig::from_json(json, &Catalog::built_in().unwrap()).unwrap_err();
-        assert!(e.message.contains("JPY"), "{e}");
     }
 }

@@ -4,10 +4,11 @@
 //! Format: `t=rf-microneedling;a=face,neck;s=4;x=prp;p=pkg:course-4;f=promo-12;d=2026-12-01;w=28;e=2027-03-01;r=4`.
 //! It never holds anything about the visitor's health: no concerns, no candidate answers.
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, Course};
 use super::config::ClinicConfig;
 use super::date::Date;
 use super::pricing::PaymentChoice;
+use super::wording::days_range;
 
 /// Parameters as found in a link or in storage; anything may be missing or wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -41,10 +42,47 @@ pub struct EstimateForm {
 }
 
 pub const MAX_SESSIONS: u8 = 24;
+/// Rollers a year when the clinic does not say (`pricing.atHome.devicesPerYear`).
 pub const DEFAULT_ROLLERS_PER_YEAR: u8 = 4;
 
+/// The most sessions a visitor can ask for: one for a treatment done once (no spacing between
+/// sessions in the catalog), else [`MAX_SESSIONS`].
+pub fn max_sessions(course: &Course) -> u8 {
+    if course.spacing_days_max == 0 {
+        1
+    } else {
+        MAX_SESSIONS
+    }
+}
+
+/// The gaps between sessions a visitor can choose for a course: every week from the shortest to
+/// the longest spacing the catalog gives, one per wording ("3 months" can cover several day
+/// counts), plus `current` if it is not among them.
+pub fn spacing_choices(course: &Course, current: u16) -> Vec<u16> {
+    if course.spacing_days_max == 0 {
+        return vec![0];
+    }
+    let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(7).collect();
+    if v.last() != Some(&course.spacing_days_max) {
+        v.push(course.spacing_days_max);
+    }
+    v.dedup_by_key(|d| days_range(*d, *d));
+    if !v.contains(&current) {
+        v.push(current);
+        v.sort_unstable();
+    }
+    v
+}
+
+/// A comma-separated list from a link, each id once.
 fn list(v: &str) -> Vec<String> {
-    v.split(',').filter(|s| !s.is_empty()).take(16).map(|s| s.chars().take(40).collect()).collect()
+    let mut out: Vec<String> = Vec::new();
+    for id in v.split(',').filter(|s| !s.is_empty()).take(16).map(|s| s.chars().take(40).collect::<String>()) {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 impl EstimateParams {
@@ -116,9 +154,8 @@ impl EstimateForm {
         if let Some(e) = self.event {
             parts.push(format!("e={e}"));
         }
-        if self.rollers_per_year != DEFAULT_ROLLERS_PER_YEAR {
-            parts.push(format!("r={}", self.rollers_per_year));
-        }
+        // Always written: the clinic's default can change between a link being shared and opened.
+        parts.push(format!("r={}", self.rollers_per_year));
         parts.join(";")
     }
 
@@ -144,8 +181,13 @@ impl EstimateForm {
         if areas.is_empty() {
             areas.push(prices.standard_area()?.to_string());
         }
-        let sessions = params.sessions.filter(|s| (1..=MAX_SESSIONS).contains(s)).unwrap_or(course.sessions_typical);
-        let add_ons = params.add_ons.iter().filter(|a| prices.add_ons.contains(a)).cloned().collect();
+        let sessions = params.sessions.filter(|s| (1..=max_sessions(course)).contains(s)).unwrap_or(course.sessions_typical.min(max_sessions(course)));
+        let mut add_ons: Vec<String> = Vec::new();
+        for a in params.add_ons.iter().filter(|a| prices.add_ons.contains(a)) {
+            if !add_ons.contains(a) {
+                add_ons.push(a.clone());
+            }
+        }
         let payment = params.payment.clone().filter(|p| match p {
             PaymentChoice::PerSession => true,
             PaymentChoice::Package(id) => book.packages.iter().any(|x| &x.id == id && x.treatment == treatment),
@@ -162,7 +204,10 @@ impl EstimateForm {
         // A shared link from the past starts today instead.
         let start = params.start.filter(|d| *d >= today).unwrap_or(today);
         let event = params.event.filter(|e| *e >= today);
-        let rollers_per_year = params.rollers_per_year.filter(|r| (1..=52).contains(r)).unwrap_or(DEFAULT_ROLLERS_PER_YEAR);
+        let rollers_per_year = params
+            .rollers_per_year
+            .filter(|r| (1..=52).contains(r))
+            .unwrap_or_else(|| default_rollers_per_year(config));
         Some(EstimateForm { treatment, areas, sessions, add_ons, payment, plan, start, spacing_days, event, rollers_per_year })
     }
 
@@ -178,6 +223,11 @@ impl EstimateForm {
         };
         EstimateForm::resolve(&params, config, catalog, today)
     }
+}
+
+/// How many home rollers a year the comparison starts from: the clinic's figure, else the default.
+pub fn default_rollers_per_year(config: &ClinicConfig) -> u8 {
+    config.pricing.as_ref().and_then(|b| b.at_home.as_ref()).map(|h| h.devices_per_year).unwrap_or(DEFAULT_ROLLERS_PER_YEAR)
 }
 
 /// The clinic's booking link with what the visitor priced, as query parameters

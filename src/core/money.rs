@@ -11,27 +11,34 @@ pub struct Currency {
     code: [u8; 3],
     /// Digits after the decimal point (2 for USD, 0 for JPY, 3 for KWD).
     pub minor_digits: u8,
+    /// The largest price a clinic may write, as a power of ten in major units (see [`KNOWN`]).
+    cap_exponent: u8,
 }
 
-/// Currencies and their minor units (ISO 4217). A clinic's currency must be one of these, so a
-/// typo such as "USS" is caught when the config loads instead of showing wrong amounts.
-const KNOWN: &[(&str, u8)] = &[
-    ("AED", 2), ("ARS", 2), ("AUD", 2), ("BGN", 2), ("BHD", 3), ("BRL", 2), ("CAD", 2), ("CHF", 2),
-    ("CLP", 0), ("CNY", 2), ("COP", 2), ("CZK", 2), ("DKK", 2), ("EGP", 2), ("EUR", 2), ("GBP", 2),
-    ("HKD", 2), ("HUF", 2), ("IDR", 2), ("ILS", 2), ("INR", 2), ("ISK", 0), ("JOD", 3), ("JPY", 0),
-    ("KRW", 0), ("KWD", 3), ("MAD", 2), ("MXN", 2), ("MYR", 2), ("NGN", 2), ("NOK", 2), ("NZD", 2),
-    ("OMR", 3), ("PEN", 2), ("PHP", 2), ("PKR", 2), ("PLN", 2), ("QAR", 2), ("RON", 2), ("SAR", 2),
-    ("SEK", 2), ("SGD", 2), ("THB", 2), ("TRY", 2), ("TWD", 2), ("UAH", 2), ("USD", 2), ("VND", 0),
-    ("ZAR", 2),
+/// Currencies: code, minor units (ISO 4217), and the cap on a single price as a power of ten in
+/// major units: 10^7 times the currency's units per US dollar, rounded down to a power of ten
+/// (10^7 dollars, 10^9 yen at about 150 to the dollar, 10^11 dong at about 25 000), one power
+/// higher where high inflation or a rate near the next power would soon make it too tight (CLP,
+/// EGP, MAD, TRY). No real treatment price comes near it in any currency, while an
+/// everyday price typed with four extra zeros goes over it. A clinic's currency must be
+/// in this table, so a typo such as "USS" is caught when the config loads.
+const KNOWN: &[(&str, u8, u8)] = &[
+    ("AED", 2, 7), ("ARS", 2, 10), ("AUD", 2, 7), ("BGN", 2, 7), ("BHD", 3, 7), ("BRL", 2, 7), ("CAD", 2, 7),
+    ("CHF", 2, 7), ("CLP", 0, 10), ("CNY", 2, 7), ("COP", 2, 10), ("CZK", 2, 8), ("DKK", 2, 7), ("EGP", 2, 9),
+    ("EUR", 2, 7), ("GBP", 2, 7), ("HKD", 2, 7), ("HUF", 2, 9), ("IDR", 2, 11), ("ILS", 2, 7), ("INR", 2, 8),
+    ("ISK", 0, 9), ("JOD", 3, 7), ("JPY", 0, 9), ("KRW", 0, 10), ("KWD", 3, 7), ("MAD", 2, 8), ("MXN", 2, 8),
+    ("MYR", 2, 7), ("NGN", 2, 10), ("NOK", 2, 8), ("NZD", 2, 7), ("OMR", 3, 7), ("PEN", 2, 7), ("PHP", 2, 8),
+    ("PKR", 2, 9), ("PLN", 2, 7), ("QAR", 2, 7), ("RON", 2, 7), ("SAR", 2, 7), ("SEK", 2, 8), ("SGD", 2, 7),
+    ("THB", 2, 8), ("TRY", 2, 9), ("TWD", 2, 8), ("UAH", 2, 8), ("USD", 2, 7), ("VND", 0, 11), ("ZAR", 2, 8),
 ];
 
 impl Currency {
-    pub const USD: Currency = Currency { code: *b"USD", minor_digits: 2 };
+    pub const USD: Currency = Currency { code: *b"USD", minor_digits: 2, cap_exponent: 7 };
 
     pub fn from_code(code: &str) -> Option<Currency> {
-        KNOWN.iter().find(|(c, _)| *c == code).map(|(c, digits)| {
+        KNOWN.iter().find(|(c, _, _)| *c == code).map(|(c, digits, cap)| {
             let b = c.as_bytes();
-            Currency { code: [b[0], b[1], b[2]], minor_digits: *digits }
+            Currency { code: [b[0], b[1], b[2]], minor_digits: *digits, cap_exponent: *cap }
         })
     }
 
@@ -43,6 +50,16 @@ impl Currency {
     /// How many minor units make one major unit (100 for USD).
     pub fn minor_per_major(&self) -> i64 {
         10_i64.pow(u32::from(self.minor_digits))
+    }
+
+    /// The largest single price a config may hold, in major units (10 000 000 for USD).
+    pub fn max_major(&self) -> i64 {
+        10_i64.pow(u32::from(self.cap_exponent))
+    }
+
+    /// The same cap in minor units. At most 10^13, so sums over any course stay far inside `i64`.
+    pub fn max_minor(&self) -> i64 {
+        self.max_major() * self.minor_per_major()
     }
 }
 
@@ -106,6 +123,17 @@ pub fn plain(amount_minor: i64, currency: Currency) -> String {
     }
 }
 
+/// Basis points as a plain percentage, for messages and as a fallback where `Intl` is missing:
+/// 1500 → "15%", 825 → "8.25%", 550 → "5.5%".
+pub fn plain_percent(bps: BasisPoints) -> String {
+    let (whole, frac) = (bps / 100, bps % 100);
+    match frac {
+        0 => format!("{whole}%"),
+        f if f % 10 == 0 => format!("{whole}.{}%", f / 10),
+        f => format!("{whole}.{f:02}%"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +178,37 @@ mod tests {
         assert_eq!(Currency::from_code("EUR").unwrap().code(), "EUR");
         assert!(Currency::from_code("usd").is_none());
         assert!(Currency::from_code("USS").is_none());
+    }
+
+    #[test]
+    fn every_currency_takes_an_everyday_price_and_refuses_a_typo_of_extra_zeros() {
+        // An everyday facial price in each currency's own terms, in major units, written
+        // independently of the cap table from 2026 price levels (about $150–$5 000).
+        let everyday: &[(&str, i64)] = &[
+            ("USD", 5_000), ("EUR", 5_000), ("GBP", 4_000), ("JPY", 750_000), ("KRW", 7_000_000),
+            ("VND", 130_000_000), ("IDR", 80_000_000), ("COP", 20_000_000), ("CLP", 4_500_000),
+            ("HUF", 1_800_000), ("ISK", 700_000), ("KWD", 1_500), ("TRY", 200_000), ("ARS", 6_000_000),
+            ("NGN", 7_500_000), ("INR", 420_000), ("PKR", 1_400_000),
+        ];
+        for (code, price) in everyday {
+            let c = Currency::from_code(code).unwrap();
+            assert!(*price <= c.max_major(), "{code}: {price} must be accepted");
+            // The same price with four extra zeros is a typo and must be refused.
+            assert!(price * 10_000 > c.max_major(), "{code}: {price}0000 must be refused");
+        }
+        for (code, _, _) in KNOWN {
+            let c = Currency::from_code(code).unwrap();
+            assert!(c.max_minor() <= 10_000_000_000_000, "{code}: sums must stay far inside i64");
+        }
+    }
+
+    #[test]
+    fn plain_percentages() {
+        assert_eq!(plain_percent(1_500), "15%");
+        assert_eq!(plain_percent(825), "8.25%");
+        assert_eq!(plain_percent(550), "5.5%");
+        assert_eq!(plain_percent(5), "0.05%");
+        assert_eq!(plain_percent(10_000), "100%");
     }
 
     #[test]

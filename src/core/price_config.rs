@@ -1,10 +1,16 @@
-//! Reading the `pricing` part of a clinic's config into a [`PriceBook`], checking every value and
-//! naming the exact path of anything wrong (`pricing.packages[1].sessions`).
+//! The `pricing` part of a clinic's config: derived serde types for its shape (so keys arrive in
+//! the clinic's order and shape errors carry their path, `pricing.packages[1].sessions`), then
+//! [`validate`] for what needs context: the currency's decimals and price cap, catalog ids, and
+//! references between parts. Nothing may be counted twice: a repeated id, area or key is refused.
 //!
 //! Amounts are written in major units, as a clinic would ("149.50" or 149.5, never cents) and
 //! converted exactly; a number with more decimals than the currency has is refused.
 
-use serde_json::{Map, Value};
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
 
 use super::catalog::Catalog;
 use super::config::ConfigError;
@@ -15,125 +21,357 @@ use super::pricing::{
     TreatmentPrices,
 };
 
-/// The largest single amount accepted, in major units: a guard against typos like an extra zero… or five.
-const MAX_MAJOR: i64 = 1_000_000;
+/// A JSON object read in document order, each key once. (`serde_json::Map` sorts its keys, which
+/// would make the alphabetically first area the "standard" one.)
+#[derive(Debug, Default)]
+pub struct OrderedMap<T>(pub Vec<(String, T)>);
 
-fn err(path: &str, message: impl Into<String>) -> ConfigError {
-    ConfigError { path: path.to_string(), message: message.into() }
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrderedMap<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrderedVisitor<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OrderedVisitor<T> {
+            type Value = OrderedMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, T)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if entries.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format!("the key {key:?} appears twice")));
+                    }
+                    let value = map.next_value()?;
+                    entries.push((key, value));
+                }
+                Ok(OrderedMap(entries))
+            }
+        }
+        deserializer.deserialize_map(OrderedVisitor(PhantomData))
+    }
 }
 
-struct Reader<'a> {
+/// A decimal written as a JSON number or a string, kept as the text the clinic wrote ("149.5").
+/// Numbers go through the shortest representation that reads back the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decimal(pub String);
+
+impl<'de> Deserialize<'de> for Decimal {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DecimalVisitor;
+        impl Visitor<'_> for DecimalVisitor {
+            type Value = Decimal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number such as 150 or \"149.50\"")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+                Ok(Decimal(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+                Ok(Decimal(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+                Ok(Decimal(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+                Ok(Decimal(v.trim().to_string()))
+            }
+        }
+        deserializer.deserialize_any(DecimalVisitor)
+    }
+}
+
+/// A price: one amount, or `{ "low": …, "high": … }`. Written by hand because serde's untagged
+/// enums only say "did not match any variant".
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawPrice {
+    One(Decimal),
+    Range { low: Decimal, high: Decimal },
+}
+
+impl<'de> Deserialize<'de> for RawPrice {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PriceVisitor;
+        impl<'de> Visitor<'de> for PriceVisitor {
+            type Value = RawPrice;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount such as 150 or \"149.50\", or a range such as {\"low\": 150, \"high\": 300}")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawPrice, E> {
+                Ok(RawPrice::One(Decimal(v.to_string())))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPrice, E> {
+                Ok(RawPrice::One(Decimal(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawPrice, E> {
+                Ok(RawPrice::One(Decimal(v.to_string())))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawPrice, E> {
+                Ok(RawPrice::One(Decimal(v.trim().to_string())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawPrice, A::Error> {
+                let (mut low, mut high) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "low" if low.is_none() => low = Some(map.next_value::<Decimal>()?),
+                        "high" if high.is_none() => high = Some(map.next_value::<Decimal>()?),
+                        "low" | "high" => return Err(de::Error::custom(format!("the key {key:?} appears twice"))),
+                        _ => return Err(de::Error::unknown_field(&key, &["low", "high"])),
+                    }
+                }
+                match (low, high) {
+                    (Some(low), Some(high)) => Ok(RawPrice::Range { low, high }),
+                    (None, _) => Err(de::Error::missing_field("low")),
+                    (_, None) => Err(de::Error::missing_field("high")),
+                }
+            }
+        }
+        deserializer.deserialize_any(PriceVisitor)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawPricing {
+    treatments: OrderedMap<RawTreatmentPrices>,
+    #[serde(default)]
+    add_ons: Vec<RawAddOn>,
+    #[serde(default)]
+    packages: Vec<RawPackage>,
+    #[serde(default)]
+    memberships: Vec<RawMembership>,
+    #[serde(default)]
+    financing: Option<RawFinancing>,
+    #[serde(default)]
+    tax: Option<RawTax>,
+    #[serde(default)]
+    deposit: Option<RawDeposit>,
+    #[serde(default)]
+    at_home: Option<RawAtHome>,
+    #[serde(default)]
+    source_note: Option<String>,
+    #[serde(default)]
+    price_sources: Vec<RawPriceSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawTreatmentPrices {
+    areas: OrderedMap<RawPrice>,
+    #[serde(default)]
+    combinations: Vec<RawCombination>,
+    #[serde(default)]
+    add_ons: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCombination {
+    areas: Vec<String>,
+    price: RawPrice,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawAddOn {
+    id: String,
+    name: String,
+    per_session: RawPrice,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawPackage {
+    id: String,
+    name: String,
+    treatment: String,
+    sessions: u64,
+    #[serde(default)]
+    price: Option<RawPrice>,
+    #[serde(default)]
+    percent_off: Option<Decimal>,
+    #[serde(default)]
+    areas: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawMembership {
+    id: String,
+    name: String,
+    monthly_fee: RawPrice,
+    percent_off: Decimal,
+    #[serde(default)]
+    minimum_months: Option<u64>,
+    #[serde(default)]
+    treatments: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawFinancing {
+    #[serde(default)]
+    plans: Vec<RawPlan>,
+    #[serde(default)]
+    minimum_amount: Option<Decimal>,
+    #[serde(default = "yes")]
+    with_packages: bool,
+    #[serde(default = "yes")]
+    with_memberships: bool,
+    #[serde(default)]
+    lender: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawPlan {
+    id: String,
+    name: String,
+    months: u64,
+    apr: Decimal,
+    #[serde(default)]
+    deferred_interest: bool,
+    #[serde(default)]
+    minimum_payment: Option<Decimal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTax {
+    label: String,
+    percent: Decimal,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeposit {
+    #[serde(default)]
+    percent: Option<Decimal>,
+    #[serde(default)]
+    amount: Option<Decimal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct RawAtHome {
+    device_price: RawPrice,
+    devices_per_year: u64,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPriceSource {
+    item: String,
+    figure: String,
+    source: String,
+}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
+    ConfigError { path: path.into(), message: message.into() }
+}
+
+/// Plain text of 1 to `max` characters, trimmed.
+fn text(value: &str, path: &str, max: usize) -> Result<String, ConfigError> {
+    let s = value.trim();
+    if s.is_empty() || s.chars().count() > max || s.chars().any(char::is_control) {
+        return Err(err(path, format!("must be 1 to {max} characters of plain text")));
+    }
+    Ok(s.to_string())
+}
+
+fn optional_text(value: &Option<String>, path: &str, max: usize) -> Result<Option<String>, ConfigError> {
+    value.as_deref().map(|v| text(v, path, max)).transpose()
+}
+
+fn id(value: &str, path: &str) -> Result<String, ConfigError> {
+    let ok = !value.is_empty() && value.len() <= 40 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return Err(err(path, "must be 1 to 40 letters, digits, - or _"));
+    }
+    Ok(value.to_string())
+}
+
+fn whole(value: u64, path: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
+    if !(min..=max).contains(&value) {
+        return Err(err(path, format!("must be a whole number from {min} to {max}")));
+    }
+    Ok(value)
+}
+
+/// Refuses a second use of the same id in one list.
+fn once<'a>(seen: &mut Vec<&'a str>, value: &'a str, path: &str) -> Result<(), ConfigError> {
+    if seen.contains(&value) {
+        return Err(err(path, format!("{value:?} is listed twice")));
+    }
+    seen.push(value);
+    Ok(())
+}
+
+/// A percentage such as 15 or "8.25", as basis points (at most 100 %).
+fn percent(v: &Decimal, path: &str) -> Result<BasisPoints, ConfigError> {
+    let two_places = Currency::USD;
+    parse_major(&v.0, two_places)
+        .filter(|b| *b <= i64::from(FULL_BPS))
+        .map(|b| b as BasisPoints)
+        .ok_or_else(|| err(path, "must be a percentage from 0 to 100 with at most two decimals, such as 15 or \"8.25\""))
+}
+
+/// True for a name that says "0%" (or "0 %", "0.0%"): a deferred-interest plan must not.
+fn says_zero_percent(name: &str) -> bool {
+    let b = name.as_bytes();
+    (0..b.len()).any(|i| {
+        let starts_number = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b',');
+        if !starts_number || b[i] != b'0' {
+            return false;
+        }
+        let mut j = i + 1;
+        while j < b.len() && (b[j] == b'0' || b[j] == b'.' || b[j] == b',') {
+            j += 1;
+        }
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        j < b.len() && b[j] == b'%'
+    })
+}
+
+struct Context<'a> {
     currency: Currency,
     catalog: &'a Catalog,
 }
 
-fn object<'v>(v: &'v Value, path: &str) -> Result<&'v Map<String, Value>, ConfigError> {
-    v.as_object().ok_or_else(|| err(path, "must be an object"))
-}
-
-fn array<'v>(v: &'v Value, path: &str) -> Result<&'v Vec<Value>, ConfigError> {
-    v.as_array().ok_or_else(|| err(path, "must be a list"))
-}
-
-fn check_keys(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), ConfigError> {
-    for key in map.keys() {
-        if !allowed.contains(&key.as_str()) {
-            return Err(err(&join(path, key), format!("unknown key; expected one of: {}", allowed.join(", "))));
-        }
-    }
-    Ok(())
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn text(map: &Map<String, Value>, path: &str, key: &str, max: usize) -> Result<String, ConfigError> {
-    let at = join(path, key);
-    let s = map.get(key).and_then(Value::as_str).ok_or_else(|| err(&at, "must be text"))?.trim().to_string();
-    if s.is_empty() || s.chars().count() > max || s.chars().any(char::is_control) {
-        return Err(err(&at, format!("must be 1 to {max} characters of plain text")));
-    }
-    Ok(s)
-}
-
-fn optional_text(map: &Map<String, Value>, path: &str, key: &str, max: usize) -> Result<Option<String>, ConfigError> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(_) => text(map, path, key, max).map(Some),
-    }
-}
-
-fn whole(map: &Map<String, Value>, path: &str, key: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
-    let at = join(path, key);
-    map.get(key)
-        .and_then(Value::as_u64)
-        .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| err(&at, format!("must be a whole number from {min} to {max}")))
-}
-
-fn flag(map: &Map<String, Value>, path: &str, key: &str, default: bool) -> Result<bool, ConfigError> {
-    match map.get(key) {
-        None => Ok(default),
-        Some(v) => v.as_bool().ok_or_else(|| err(&join(path, key), "must be true or false")),
-    }
-}
-
-/// A decimal written as a number or a string, as text ("149.5"). Numbers go through the shortest
-/// representation that reads back the same, which is the decimal the clinic typed.
-fn decimal_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-/// A percentage such as 15 or "8.25", as basis points (at most 100 %).
-fn percent(v: Option<&Value>, path: &str) -> Result<BasisPoints, ConfigError> {
-    let two_places = Currency::USD;
-    let bps = v
-        .and_then(decimal_text)
-        .and_then(|t| parse_major(&t, two_places))
-        .filter(|b| *b <= i64::from(FULL_BPS))
-        .ok_or_else(|| err(path, "must be a percentage from 0 to 100 with at most two decimals, such as 15 or \"8.25\""))?;
-    Ok(bps as BasisPoints)
-}
-
-impl Reader<'_> {
-    fn amount(&self, v: Option<&Value>, path: &str) -> Result<i64, ConfigError> {
-        let digits = self.currency.minor_digits;
-        let minor = v.and_then(decimal_text).and_then(|t| parse_major(&t, self.currency)).ok_or_else(|| {
-            err(path, format!("must be an amount in {} such as 150 or \"149.50\" (at most {digits} decimals, not negative)", self.currency.code()))
+impl Context<'_> {
+    fn amount(&self, v: &Decimal, path: &str) -> Result<i64, ConfigError> {
+        let c = self.currency;
+        let minor = parse_major(&v.0, c).ok_or_else(|| {
+            err(path, format!("must be an amount in {} such as 150 or \"149.50\" (at most {} decimals, not negative)", c.code(), c.minor_digits))
         })?;
-        if minor > MAX_MAJOR * self.currency.minor_per_major() {
-            return Err(err(path, format!("is more than {MAX_MAJOR} {}", self.currency.code())));
+        if minor > c.max_minor() {
+            return Err(err(path, format!("is more than {} {}, the most a single price may be; check for extra zeros", c.max_major(), c.code())));
         }
         Ok(minor)
     }
 
-    /// A price: one amount, or `{ "low": …, "high": … }`.
-    fn price(&self, v: Option<&Value>, path: &str) -> Result<Range, ConfigError> {
+    fn price(&self, v: &RawPrice, path: &str) -> Result<Range, ConfigError> {
         match v {
-            Some(Value::Object(map)) => {
-                check_keys(map, path, &["low", "high"])?;
-                let low = self.amount(map.get("low"), &join(path, "low"))?;
-                let high = self.amount(map.get("high"), &join(path, "high"))?;
+            RawPrice::One(d) => self.amount(d, path).map(Range::exact),
+            RawPrice::Range { low, high } => {
+                let low = self.amount(low, &format!("{path}.low"))?;
+                let high = self.amount(high, &format!("{path}.high"))?;
                 if low > high {
                     return Err(err(path, "low must not be above high"));
                 }
                 Ok(Range::new(low, high))
             }
-            other => self.amount(other, path).map(Range::exact),
         }
     }
 
-    fn area(&self, v: &Value, path: &str) -> Result<String, ConfigError> {
-        let id = v.as_str().ok_or_else(|| err(path, "must be an area id"))?;
+    fn area(&self, id: &str, path: &str) -> Result<String, ConfigError> {
         if self.catalog.area(id).is_none() {
             let known: Vec<&str> = self.catalog.areas.iter().map(|a| a.id.as_str()).collect();
             return Err(err(path, format!("{id:?} is not an area; known areas: {}", known.join(", "))));
@@ -141,8 +379,18 @@ impl Reader<'_> {
         Ok(id.to_string())
     }
 
-    fn treatment_id(&self, v: Option<&Value>, path: &str) -> Result<String, ConfigError> {
-        let id = v.and_then(Value::as_str).ok_or_else(|| err(path, "must be a treatment id"))?;
+    /// A list of areas, each known and listed once.
+    fn areas(&self, list: &[String], path: &str) -> Result<Vec<String>, ConfigError> {
+        let mut seen = Vec::new();
+        for (j, a) in list.iter().enumerate() {
+            let at = format!("{path}[{j}]");
+            self.area(a, &at)?;
+            once(&mut seen, a, &at)?;
+        }
+        Ok(list.to_vec())
+    }
+
+    fn treatment(&self, id: &str, path: &str) -> Result<String, ConfigError> {
         if self.catalog.treatment(id).is_none() {
             return Err(err(path, format!("{id:?} is not a treatment id")));
         }
@@ -150,234 +398,185 @@ impl Reader<'_> {
     }
 }
 
-fn id(map: &Map<String, Value>, path: &str) -> Result<String, ConfigError> {
-    let at = join(path, "id");
-    let id = map.get("id").and_then(Value::as_str).ok_or_else(|| err(&at, "must be text"))?;
-    let ok = !id.is_empty()
-        && id.len() <= 40
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !ok {
-        return Err(err(&at, "must be 1 to 40 letters, digits, - or _"));
-    }
-    Ok(id.to_string())
-}
-
-/// Reads `pricing`. `path` is where it sits in the config (for messages).
-pub fn read(value: &Value, currency: Currency, catalog: &Catalog) -> Result<PriceBook, ConfigError> {
-    let r = Reader { currency, catalog };
-    let p = "pricing";
-    let root = object(value, p)?;
-    check_keys(root, p, &["treatments", "addOns", "packages", "memberships", "financing", "tax", "deposit", "atHome", "sourceNote", "priceSources"])?;
+/// Checks `pricing` against the currency and the catalog and builds the [`PriceBook`].
+pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Result<PriceBook, ConfigError> {
+    let cx = Context { currency, catalog };
 
     let mut add_ons = Vec::new();
-    if let Some(v) = root.get("addOns") {
-        for (i, a) in array(v, "pricing.addOns")?.iter().enumerate() {
-            let at = format!("pricing.addOns[{i}]");
-            let m = object(a, &at)?;
-            check_keys(m, &at, &["id", "name", "perSession"])?;
-            let add_on = AddOn { id: id(m, &at)?, name: text(m, &at, "name", 60)?, per_session: r.price(m.get("perSession"), &join(&at, "perSession"))? };
-            if add_ons.iter().any(|x: &AddOn| x.id == add_on.id) {
-                return Err(err(&join(&at, "id"), format!("{:?} is used twice", add_on.id)));
-            }
-            add_ons.push(add_on);
-        }
+    let mut seen = Vec::new();
+    for (i, a) in raw.add_ons.iter().enumerate() {
+        let at = format!("pricing.addOns[{i}]");
+        let add_on_id = id(&a.id, &format!("{at}.id"))?;
+        once(&mut seen, &a.id, &format!("{at}.id"))?;
+        add_ons.push(AddOn { id: add_on_id, name: text(&a.name, &format!("{at}.name"), 60)?, per_session: cx.price(&a.per_session, &format!("{at}.perSession"))? });
     }
 
     let mut treatments = Vec::new();
-    let tmap = object(root.get("treatments").ok_or_else(|| err("pricing.treatments", "is required"))?, "pricing.treatments")?;
-    for (tid, tv) in tmap {
+    for (tid, t) in &raw.treatments.0 {
         let at = format!("pricing.treatments.{tid}");
         if catalog.treatment(tid).is_none() {
             return Err(err(&at, format!("{tid:?} is not a treatment id")));
         }
-        let m = object(tv, &at)?;
-        check_keys(m, &at, &["areas", "combinations", "addOns"])?;
-        let areas_at = join(&at, "areas");
-        let areas_map = object(m.get("areas").ok_or_else(|| err(&areas_at, "is required"))?, &areas_at)?;
-        if areas_map.is_empty() {
-            return Err(err(&areas_at, "must price at least one area"));
+        if t.areas.0.is_empty() {
+            return Err(err(format!("{at}.areas"), "must price at least one area"));
         }
         let mut areas = Vec::new();
-        for (area, price) in areas_map {
-            let area_at = join(&areas_at, area);
-            r.area(&Value::String(area.clone()), &area_at)?;
-            areas.push((area.clone(), r.price(Some(price), &area_at)?));
+        for (area, price) in &t.areas.0 {
+            let area_at = format!("{at}.areas.{area}");
+            cx.area(area, &area_at)?;
+            areas.push((area.clone(), cx.price(price, &area_at)?));
         }
         let mut combinations = Vec::new();
-        if let Some(v) = m.get("combinations") {
-            for (i, c) in array(v, &join(&at, "combinations"))?.iter().enumerate() {
-                let cat = format!("{at}.combinations[{i}]");
-                let cm = object(c, &cat)?;
-                check_keys(cm, &cat, &["areas", "price"])?;
-                let mut list = Vec::new();
-                for (j, a) in array(cm.get("areas").unwrap_or(&Value::Null), &join(&cat, "areas"))?.iter().enumerate() {
-                    let area = r.area(a, &format!("{cat}.areas[{j}]"))?;
-                    if list.contains(&area) {
-                        return Err(err(&format!("{cat}.areas[{j}]"), "is listed twice"));
-                    }
-                    list.push(area);
-                }
-                if list.len() < 2 {
-                    return Err(err(&join(&cat, "areas"), "a combination needs at least two areas"));
-                }
-                combinations.push(Combination { areas: list, price: r.price(cm.get("price"), &join(&cat, "price"))? });
+        for (i, c) in t.combinations.iter().enumerate() {
+            let cat = format!("{at}.combinations[{i}]");
+            let list = cx.areas(&c.areas, &format!("{cat}.areas"))?;
+            if list.len() < 2 {
+                return Err(err(format!("{cat}.areas"), "a combination needs at least two areas"));
             }
+            combinations.push(Combination { areas: list, price: cx.price(&c.price, &format!("{cat}.price"))? });
         }
-        let mut offered_add_ons = Vec::new();
-        if let Some(v) = m.get("addOns") {
-            for (i, a) in array(v, &join(&at, "addOns"))?.iter().enumerate() {
-                let aat = format!("{at}.addOns[{i}]");
-                let aid = a.as_str().ok_or_else(|| err(&aat, "must be an add-on id"))?;
-                if !add_ons.iter().any(|x| x.id == aid) {
-                    return Err(err(&aat, format!("{aid:?} is not in pricing.addOns")));
-                }
-                offered_add_ons.push(aid.to_string());
+        let mut offered = Vec::new();
+        for (i, a) in t.add_ons.iter().enumerate() {
+            let aat = format!("{at}.addOns[{i}]");
+            if !add_ons.iter().any(|x| x.id == *a) {
+                return Err(err(&aat, format!("{a:?} is not in pricing.addOns")));
             }
+            let mut seen: Vec<&str> = offered.iter().map(String::as_str).collect();
+            once(&mut seen, a, &aat)?;
+            offered.push(a.clone());
         }
-        treatments.push(TreatmentPrices { treatment: tid.clone(), areas, combinations, add_ons: offered_add_ons });
+        treatments.push(TreatmentPrices { treatment: tid.clone(), areas, combinations, add_ons: offered });
     }
 
     let mut packages = Vec::new();
-    if let Some(v) = root.get("packages") {
-        for (i, pv) in array(v, "pricing.packages")?.iter().enumerate() {
-            let at = format!("pricing.packages[{i}]");
-            let m = object(pv, &at)?;
-            check_keys(m, &at, &["id", "name", "treatment", "sessions", "price", "areas", "percentOff"])?;
-            let treatment = r.treatment_id(m.get("treatment"), &join(&at, "treatment"))?;
-            if !treatments.iter().any(|t| t.treatment == treatment) {
-                return Err(err(&join(&at, "treatment"), format!("{treatment:?} has no prices in pricing.treatments")));
-            }
-            let deal = match (m.get("price"), m.get("percentOff")) {
-                (Some(price), None) => {
-                    let prices = treatments.iter().find(|t| t.treatment == treatment);
-                    let areas = match m.get("areas") {
-                        Some(list) => {
-                            let mut out = Vec::new();
-                            for (j, a) in array(list, &join(&at, "areas"))?.iter().enumerate() {
-                                out.push(r.area(a, &format!("{at}.areas[{j}]"))?);
-                            }
-                            out
-                        }
-                        // By default a set-price package is for the treatment's standard area.
-                        None => prices.and_then(|t| t.standard_area()).map(|a| vec![a.to_string()]).unwrap_or_default(),
-                    };
-                    Deal::SetPrice { price: r.price(Some(price), &join(&at, "price"))?, areas }
+    let mut seen = Vec::new();
+    for (i, p) in raw.packages.iter().enumerate() {
+        let at = format!("pricing.packages[{i}]");
+        let package_id = id(&p.id, &format!("{at}.id"))?;
+        once(&mut seen, &p.id, &format!("{at}.id"))?;
+        let treatment = cx.treatment(&p.treatment, &format!("{at}.treatment"))?;
+        let Some(prices) = treatments.iter().find(|t: &&TreatmentPrices| t.treatment == treatment) else {
+            return Err(err(format!("{at}.treatment"), format!("{treatment:?} has no prices in pricing.treatments")));
+        };
+        let deal = match (&p.price, &p.percent_off) {
+            (Some(price), None) => {
+                let areas = match &p.areas {
+                    Some(list) => cx.areas(list, &format!("{at}.areas"))?,
+                    // By default a set-price package is for the treatment's standard area.
+                    None => prices.standard_area().map(|a| vec![a.to_string()]).unwrap_or_default(),
+                };
+                if areas.is_empty() {
+                    return Err(err(format!("{at}.areas"), "must list at least one area"));
                 }
-                (None, Some(pct)) => Deal::PercentOff(percent(Some(pct), &join(&at, "percentOff"))?),
-                _ => return Err(err(&at, "needs either a price or a percentOff, not both")),
-            };
-            packages.push(Package {
-                id: id(m, &at)?,
-                name: text(m, &at, "name", 60)?,
-                treatment,
-                sessions: whole(m, &at, "sessions", 1, 24)? as u8,
-                deal,
-            });
-        }
+                Deal::SetPrice { price: cx.price(price, &format!("{at}.price"))?, areas }
+            }
+            (None, Some(pct)) => Deal::PercentOff(percent(pct, &format!("{at}.percentOff"))?),
+            _ => return Err(err(&at, "needs either a price or a percentOff, not both")),
+        };
+        packages.push(Package {
+            id: package_id,
+            name: text(&p.name, &format!("{at}.name"), 60)?,
+            treatment,
+            sessions: whole(p.sessions, &format!("{at}.sessions"), 1, 24)? as u8,
+            deal,
+        });
     }
 
     let mut memberships = Vec::new();
-    if let Some(v) = root.get("memberships") {
-        for (i, mv) in array(v, "pricing.memberships")?.iter().enumerate() {
-            let at = format!("pricing.memberships[{i}]");
-            let m = object(mv, &at)?;
-            check_keys(m, &at, &["id", "name", "monthlyFee", "percentOff", "minimumMonths", "treatments"])?;
-            let mut covered = Vec::new();
-            if let Some(list) = m.get("treatments") {
-                for (j, t) in array(list, &join(&at, "treatments"))?.iter().enumerate() {
-                    covered.push(r.treatment_id(Some(t), &format!("{at}.treatments[{j}]"))?);
-                }
-            }
-            memberships.push(Membership {
-                id: id(m, &at)?,
-                name: text(m, &at, "name", 60)?,
-                monthly_fee: r.price(m.get("monthlyFee"), &join(&at, "monthlyFee"))?,
-                percent_off: percent(m.get("percentOff"), &join(&at, "percentOff"))?,
-                minimum_months: match m.get("minimumMonths") {
-                    None => 1,
-                    Some(_) => whole(m, &at, "minimumMonths", 1, 36)? as u8,
-                },
-                treatments: covered,
-            });
+    let mut seen = Vec::new();
+    for (i, m) in raw.memberships.iter().enumerate() {
+        let at = format!("pricing.memberships[{i}]");
+        let membership_id = id(&m.id, &format!("{at}.id"))?;
+        once(&mut seen, &m.id, &format!("{at}.id"))?;
+        let mut covered = Vec::new();
+        let mut seen_treatments = Vec::new();
+        for (j, t) in m.treatments.iter().enumerate() {
+            let tat = format!("{at}.treatments[{j}]");
+            covered.push(cx.treatment(t, &tat)?);
+            once(&mut seen_treatments, t, &tat)?;
         }
+        memberships.push(Membership {
+            id: membership_id,
+            name: text(&m.name, &format!("{at}.name"), 60)?,
+            monthly_fee: cx.price(&m.monthly_fee, &format!("{at}.monthlyFee"))?,
+            percent_off: percent(&m.percent_off, &format!("{at}.percentOff"))?,
+            minimum_months: m.minimum_months.map(|n| whole(n, &format!("{at}.minimumMonths"), 1, 36)).transpose()?.unwrap_or(1) as u8,
+            treatments: covered,
+        });
     }
 
     let mut financing = Financing { with_packages: true, with_memberships: true, ..Financing::default() };
-    if let Some(v) = root.get("financing") {
+    if let Some(f) = &raw.financing {
         let at = "pricing.financing";
-        let m = object(v, at)?;
-        check_keys(m, at, &["plans", "minimumAmount", "withPackages", "withMemberships", "lender"])?;
-        for (i, pv) in array(m.get("plans").unwrap_or(&Value::Null), &join(at, "plans"))?.iter().enumerate() {
+        let mut seen = Vec::new();
+        for (i, p) in f.plans.iter().enumerate() {
             let pat = format!("{at}.plans[{i}]");
-            let pm = object(pv, &pat)?;
-            check_keys(pm, &pat, &["id", "name", "months", "apr"])?;
-            let apr = percent(pm.get("apr"), &join(&pat, "apr"))?;
+            let plan_id = id(&p.id, &format!("{pat}.id"))?;
+            once(&mut seen, &p.id, &format!("{pat}.id"))?;
+            let apr = percent(&p.apr, &format!("{pat}.apr"))?;
             if apr > MAX_APR_BPS {
-                return Err(err(&join(&pat, "apr"), format!("must be at most {}%", MAX_APR_BPS / 100)));
+                return Err(err(format!("{pat}.apr"), format!("must be at most {}%", MAX_APR_BPS / 100)));
+            }
+            let name = text(&p.name, &format!("{pat}.name"), 60)?;
+            if p.deferred_interest {
+                if apr == 0 {
+                    return Err(err(format!("{pat}.apr"), "a deferred-interest plan needs the APR charged from the purchase date if the balance is not paid in full"));
+                }
+                if says_zero_percent(&name) {
+                    return Err(err(
+                        format!("{pat}.name"),
+                        "must not say 0%: a deferred-interest plan charges interest from the purchase date unless paid in full; call it, for example, \"No interest if paid in full in 12 months\"",
+                    ));
+                }
             }
             financing.plans.push(FinancePlan {
-                id: id(pm, &pat)?,
-                name: text(pm, &pat, "name", 60)?,
-                months: whole(pm, &pat, "months", 1, u64::from(MAX_MONTHS))? as u16,
+                id: plan_id,
+                name,
+                months: whole(p.months, &format!("{pat}.months"), 1, u64::from(MAX_MONTHS))? as u16,
                 apr_bps: apr,
+                deferred_interest: p.deferred_interest,
+                minimum_payment: p.minimum_payment.as_ref().map(|d| cx.amount(d, &format!("{pat}.minimumPayment"))).transpose()?.unwrap_or(0),
             });
         }
-        if m.contains_key("minimumAmount") {
-            financing.minimum = r.amount(m.get("minimumAmount"), &join(at, "minimumAmount"))?;
+        if let Some(min) = &f.minimum_amount {
+            financing.minimum = cx.amount(min, &format!("{at}.minimumAmount"))?;
         }
-        financing.with_packages = flag(m, at, "withPackages", true)?;
-        financing.with_memberships = flag(m, at, "withMemberships", true)?;
-        financing.lender = optional_text(m, at, "lender", 160)?;
+        financing.with_packages = f.with_packages;
+        financing.with_memberships = f.with_memberships;
+        financing.lender = optional_text(&f.lender, &format!("{at}.lender"), 160)?;
     }
 
-    let tax = match root.get("tax") {
+    let tax = match &raw.tax {
         None => None,
-        Some(v) => {
-            let m = object(v, "pricing.tax")?;
-            check_keys(m, "pricing.tax", &["label", "percent"])?;
-            Some(Tax { label: text(m, "pricing.tax", "label", 40)?, bps: percent(m.get("percent"), "pricing.tax.percent")? })
-        }
+        Some(t) => Some(Tax { label: text(&t.label, "pricing.tax.label", 40)?, bps: percent(&t.percent, "pricing.tax.percent")? }),
     };
 
-    let deposit = match root.get("deposit") {
+    let deposit = match &raw.deposit {
         None => None,
-        Some(v) => {
-            let m = object(v, "pricing.deposit")?;
-            check_keys(m, "pricing.deposit", &["percent", "amount"])?;
-            Some(match (m.get("percent"), m.get("amount")) {
-                (Some(p), None) => Deposit::Percent(percent(Some(p), "pricing.deposit.percent")?),
-                (None, Some(a)) => Deposit::Fixed(r.amount(Some(a), "pricing.deposit.amount")?),
-                _ => return Err(err("pricing.deposit", "needs either a percent or an amount")),
-            })
-        }
+        Some(d) => Some(match (&d.percent, &d.amount) {
+            (Some(p), None) => Deposit::Percent(percent(p, "pricing.deposit.percent")?),
+            (None, Some(a)) => Deposit::Fixed(cx.amount(a, "pricing.deposit.amount")?),
+            _ => return Err(err("pricing.deposit", "needs either a percent or an amount")),
+        }),
     };
 
-    let at_home = match root.get("atHome") {
+    let at_home = match &raw.at_home {
         None => None,
-        Some(v) => {
-            let at = "pricing.atHome";
-            let m = object(v, at)?;
-            check_keys(m, at, &["devicePrice", "devicesPerYear", "note"])?;
-            Some(AtHome {
-                device: r.price(m.get("devicePrice"), &join(at, "devicePrice"))?,
-                devices_per_year: whole(m, at, "devicesPerYear", 1, 52)? as u8,
-                note: optional_text(m, at, "note", 240)?,
-            })
-        }
+        Some(h) => Some(AtHome {
+            device: cx.price(&h.device_price, "pricing.atHome.devicePrice")?,
+            devices_per_year: whole(h.devices_per_year, "pricing.atHome.devicesPerYear", 1, 52)? as u8,
+            note: optional_text(&h.note, "pricing.atHome.note", 240)?,
+        }),
     };
 
     let mut price_sources = Vec::new();
-    if let Some(v) = root.get("priceSources") {
-        for (i, sv) in array(v, "pricing.priceSources")?.iter().enumerate() {
-            let at = format!("pricing.priceSources[{i}]");
-            let m = object(sv, &at)?;
-            check_keys(m, &at, &["item", "figure", "source"])?;
-            price_sources.push(PriceSource {
-                item: text(m, &at, "item", 120)?,
-                figure: text(m, &at, "figure", 160)?,
-                source: text(m, &at, "source", 200)?,
-            });
-        }
+    for (i, s) in raw.price_sources.iter().enumerate() {
+        let at = format!("pricing.priceSources[{i}]");
+        price_sources.push(PriceSource {
+            item: text(&s.item, &format!("{at}.item"), 120)?,
+            figure: text(&s.figure, &format!("{at}.figure"), 160)?,
+            source: text(&s.source, &format!("{at}.source"), 200)?,
+        });
     }
 
     Ok(PriceBook {
@@ -390,6 +589,173 @@ pub fn read(value: &Value, currency: Currency, catalog: &Catalog) -> Result<Pric
         tax,
         deposit,
         at_home,
-        source_note: optional_text(root, p, "sourceNote", 400)?,
+        source_note: optional_text(&raw.source_note, "pricing.sourceNote", 400)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::ClinicConfig;
+    use crate::core::pricing::{estimate, EstimateInput, PaymentChoice};
+
+    fn parse_pricing(pricing: &str) -> Result<ClinicConfig, ConfigError> {
+        let json = format!(r#"{{"version":1,"clinicName":"X","currency":"USD","pricing":{pricing}}}"#);
+        ClinicConfig::from_json(&json, &Catalog::built_in().unwrap())
+    }
+
+    #[test]
+    fn prices_are_read_exactly_from_numbers_and_strings() {
+        let c = parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":{"low":99.5,"high":"1200.25"},"neck":150}}}}"#).unwrap();
+        let book = c.pricing.unwrap();
+        let t = book.treatment("botox").unwrap();
+        assert_eq!(t.area("face").unwrap(), Range::new(9_950, 120_025));
+        assert_eq!(t.area("neck").unwrap(), Range::exact(15_000));
+    }
+
+    #[test]
+    fn the_first_area_the_clinic_lists_is_the_standard_one_whatever_the_alphabet() {
+        let c = parse_pricing(r#"{"treatments":{"professional-microneedling":{"areas":{"neck":100,"face":200}}}}"#).unwrap();
+        let book = c.pricing.unwrap();
+        let t = book.treatment("professional-microneedling").unwrap();
+        assert_eq!(t.standard_area(), Some("neck"));
+        let order: Vec<&str> = t.areas.iter().map(|(a, _)| a.as_str()).collect();
+        assert_eq!(order, ["neck", "face"]);
+        // Treatments keep the clinic's order too.
+        let c = parse_pricing(r#"{"treatments":{"microdermabrasion":{"areas":{"face":1}},"botox":{"areas":{"face":1}}}}"#).unwrap();
+        let ids: Vec<String> = c.pricing.unwrap().treatments.into_iter().map(|t| t.treatment).collect();
+        assert_eq!(ids, ["microdermabrasion", "botox"]);
+    }
+
+    #[test]
+    fn every_pricing_mistake_names_its_path() {
+        let cases = [
+            (r#"{"treatments":{"botox":{"areas":{"face":-5}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1.234}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":true}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"moon":100}}}}"#, "pricing.treatments.botox.areas.moon"),
+            (r#"{"treatments":{"botox":{"areas":{"face":{"low":300,"high":100}}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":{"low":300}}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":{"low":1,"high":2,"mid":1}}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"nope":{"areas":{"face":1}}}}"#, "pricing.treatments.nope"),
+            (r#"{"treatments":{"botox":{"areas":{}}}}"#, "pricing.treatments.botox.areas"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1,"face":2}}}}"#, "pricing.treatments.botox.areas"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}},"botox":{"areas":{"face":2}}}}"#, "pricing.treatments"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1},"addOns":["prp"]}}}"#, "pricing.treatments.botox.addOns[0]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1},"addOns":["prp","prp"]}},"addOns":[{"id":"prp","name":"PRP","perSession":5}]}"#, "pricing.treatments.botox.addOns[1]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"addOns":[{"id":"prp","name":"PRP","perSession":5},{"id":"prp","name":"Again","perSession":6}]}"#, "pricing.addOns[1].id"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1},"combinations":[{"areas":["face"],"price":1}]}}}"#, "pricing.treatments.botox.combinations[0].areas"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1},"combinations":[{"areas":["face","face"],"price":1}]}}}"#, "pricing.treatments.botox.combinations[0].areas[1]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":3,"price":1,"percentOff":5}]}"#, "pricing.packages[0]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":0,"percentOff":5}]}"#, "pricing.packages[0].sessions"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"chemical-peel","sessions":2,"percentOff":5}]}"#, "pricing.packages[0].treatment"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1,"neck":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":2,"price":1,"areas":["face","face"]}]}"#, "pricing.packages[0].areas[1]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"packages":[{"id":"p","name":"P","treatment":"botox","sessions":2,"percentOff":5},{"id":"p","name":"Q","treatment":"botox","sessions":3,"percentOff":6}]}"#, "pricing.packages[1].id"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"memberships":[{"id":"m","name":"M","monthlyFee":50,"percentOff":150}]}"#, "pricing.memberships[0].percentOff"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"memberships":[{"id":"m","name":"M","monthlyFee":50,"percentOff":10},{"id":"m","name":"N","monthlyFee":50,"percentOff":10}]}"#, "pricing.memberships[1].id"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"memberships":[{"id":"m","name":"M","monthlyFee":50,"percentOff":10,"treatments":["botox","botox"]}]}"#, "pricing.memberships[0].treatments[1]"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"f","name":"F","months":12,"apr":99}]}}"#, "pricing.financing.plans[0].apr"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"f","name":"F","months":12,"apr":0},{"id":"f","name":"G","months":6,"apr":0}]}}"#, "pricing.financing.plans[1].id"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"f","name":"0% for 12 months","months":12,"apr":"26.99","deferredInterest":true}]}}"#, "pricing.financing.plans[0].name"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"f","name":"Promo","months":12,"apr":0,"deferredInterest":true}]}}"#, "pricing.financing.plans[0].apr"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"tax":{"label":"Tax","percent":"8.255"}}"#, "pricing.tax.percent"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"deposit":{}}"#, "pricing.deposit"),
+            (r#"{"treatments":{"botox":{"areas":{"face":99999999}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"extra":1}"#, "pricing.extra"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}}},"atHome":{"devicePrice":6,"devicesPerYear":0}}"#, "pricing.atHome.devicesPerYear"),
+            (r#"{}"#, "pricing"),
+        ];
+        for (pricing, path) in cases {
+            let e = parse_pricing(pricing).unwrap_err();
+            assert_eq!(e.path, path, "{pricing}: {e}");
+        }
+        // Unknown and missing keys are named in the message.
+        assert!(parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":1}}},"extra":1}"#).unwrap_err().message.contains("extra"));
+        assert!(parse_pricing(r#"{}"#).unwrap_err().message.contains("treatments"));
+    }
+
+    #[test]
+    fn a_deferred_interest_plan_is_read_with_its_minimum_payment() {
+        let c = parse_pricing(
+            r#"{"treatments":{"botox":{"areas":{"face":1}}},"financing":{"plans":[{"id":"cc","name":"No interest if paid in full in 12 months","months":12,"apr":"26.99","deferredInterest":true,"minimumPayment":30}]}}"#,
+        )
+        .unwrap();
+        let plan = &c.pricing.unwrap().financing.plans[0];
+        assert!(plan.deferred_interest);
+        assert_eq!((plan.apr_bps, plan.minimum_payment), (2_699, 3_000));
+        for name in ["0% APR", "0 % for a year", "Pay 0.0% now", "0,0% promo"] {
+            assert!(says_zero_percent(name), "{name}");
+        }
+        for name in ["10% APR", "20 %", "1.0% fee", "No interest if paid in full", "Plan 30"] {
+            assert!(!says_zero_percent(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_price_cap_follows_the_currency() {
+        let parse = |currency: &str, amount: &str| {
+            let json = format!(r#"{{"version":1,"clinicName":"X","currency":"{currency}","pricing":{{"treatments":{{"botox":{{"areas":{{"face":{amount}}}}}}}}}}}"#);
+            ClinicConfig::from_json(&json, &Catalog::built_in().unwrap())
+        };
+        // An ordinary Botox price in dong, won and rupiah is accepted...
+        assert!(parse("VND", "8500000").is_ok());
+        assert!(parse("KRW", "450000").is_ok());
+        assert!(parse("IDR", "\"5500000.00\"").is_ok());
+        // ...while a dollar price with extra zeros is refused, naming the cap.
+        let e = parse("USD", "85000000").unwrap_err();
+        assert!(e.message.contains("10000000 USD"), "{e}");
+    }
+
+    #[test]
+    fn yen_has_no_decimals() {
+        let json = r#"{"version":1,"clinicName":"X","currency":"JPY","pricing":{"treatments":{"botox":{"areas":{"face":"15000.5"}}}}}"#;
+        let e = ClinicConfig::from_json(json, &Catalog::built_in().unwrap()).unwrap_err();
+        assert!(e.message.contains("JPY"), "{e}");
+    }
+
+    /// The example config in docs/embedding.md, exactly as published.
+    fn docs_example() -> String {
+        let docs = include_str!("../../docs/embedding.md");
+        let start = docs.find("<!-- example-config -->").expect("the docs mark their example config");
+        let block = &docs[start..];
+        let open = block.find("```json\n").expect("a json block follows the marker") + "```json\n".len();
+        let close = block[open..].find("```").expect("the block ends");
+        block[open..open + close].to_string()
+    }
+
+    #[test]
+    fn the_docs_example_config_does_what_the_docs_say() {
+        let catalog = Catalog::built_in().unwrap();
+        let config = ClinicConfig::from_json(&docs_example(), &catalog).expect("the published example is valid");
+        let book = config.pricing.as_ref().unwrap();
+        let pmn = book.treatment("professional-microneedling").unwrap();
+        // "The first area listed is the treatment's standard area."
+        assert_eq!(pmn.standard_area(), Some("face"));
+        let face_only = |sessions: u8, areas: &[&str]| EstimateInput {
+            treatment: "professional-microneedling".into(),
+            areas: areas.iter().map(|a| a.to_string()).collect(),
+            sessions,
+            add_ons: vec![],
+            spacing_days: 28,
+        };
+        // "A set-price package applies to its areas (default: the standard area)": the course of 4
+        // applies to the face, not to the face and neck together.
+        let e = estimate(book, &face_only(4, &["face"])).unwrap();
+        assert!(e.options.iter().any(|o| o.choice == PaymentChoice::Package("course-4".into())));
+        let e = estimate(book, &face_only(4, &["face", "neck"])).unwrap();
+        assert!(!e.options.iter().any(|o| o.choice == PaymentChoice::Package("course-4".into())));
+        // "A session is the cheapest way to cover the chosen areas": face and neck together are the
+        // combination (280–420), cheaper than the singles (180–320 + 140).
+        assert_eq!(e.per_session, Range::new(28_000, 42_000));
+        // Course of 4 face sessions: per session 4 × (180–320) = 720–1,280 plus 20 % VAT; the
+        // package is 900 plus VAT: 864–1,536 against 1,080. It costs more at the low end.
+        let e = estimate(book, &face_only(4, &["face"])).unwrap();
+        assert_eq!(e.options[0].total, Range::new(86_400, 153_600));
+        let pkg = e.options.iter().find(|o| o.choice == PaymentChoice::Package("course-4".into())).unwrap();
+        assert_eq!(pkg.total, Range::exact(108_000));
+        // "The deposit (an amount) is due at booking, never more than the total."
+        assert_eq!(crate::core::pricing::deposit(book, Range::new(5_000, 20_000)), Some(Range::new(5_000, 10_000)));
+        assert_eq!(book.financing.minimum, 20_000);
+        assert!(!book.financing.with_packages);
+    }
 }

@@ -7,34 +7,46 @@ use super::date::Date;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub sessions: Vec<Date>,
-    /// The first visible change, counted from the first session.
-    pub early_results: Date,
-    /// The window in which full results are expected, counted from the first session.
+    /// When results typically show, when the catalog gives a timeline for the treatment.
+    pub results: Option<ResultsWindow>,
+}
+
+/// When results typically show, counted from the first session. Results vary from person to
+/// person; the view always says "typically".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResultsWindow {
+    /// The first visible change.
+    pub early: Date,
     pub full_from: Date,
     pub full_to: Date,
-    /// True when the course runs past the start of the full-results window (results keep
+    /// True when the last session falls after the start of the full-results window (results keep
     /// building after the last session).
     pub course_outlasts_window_start: bool,
 }
 
-pub fn plan(start: Date, sessions: u8, spacing_days: u16, results: &ResultsTimeline) -> Plan {
-    let sessions: Vec<Date> = (0..i32::from(sessions.max(1))).map(|k| start.add_days(k * i32::from(spacing_days))).collect();
+/// Session dates `spacing_days` apart from `start`. Two sessions never share a day: a spacing of
+/// 0 (a treatment done once) gives one session whatever `sessions` says.
+pub fn plan(start: Date, sessions: u8, spacing_days: u16, results: Option<&ResultsTimeline>) -> Plan {
+    let count = if spacing_days == 0 { 1 } else { i32::from(sessions.max(1)) };
+    let sessions: Vec<Date> = (0..count).map(|k| start.add_days(k * i32::from(spacing_days))).collect();
     let last = *sessions.last().unwrap_or(&start);
-    let full_from = start.add_days(i32::from(results.full_days_min));
-    Plan {
-        early_results: start.add_days(i32::from(results.early_days)),
-        full_from,
-        full_to: start.add_days(i32::from(results.full_days_max)),
-        course_outlasts_window_start: last > full_from,
-        sessions,
-    }
+    let results = results.map(|r| {
+        let full_from = start.add_days(i32::from(r.full_days_min));
+        ResultsWindow {
+            early: start.add_days(i32::from(r.early_days)),
+            full_from,
+            full_to: start.add_days(i32::from(r.full_days_max)),
+            course_outlasts_window_start: last > full_from,
+        }
+    });
+    Plan { sessions, results }
 }
 
 /// What fits before an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventFit {
-    /// The whole course fits: start on or before this date to finish it, let the skin settle after
-    /// the last session, and be inside the full-results window by the event.
+    /// The whole course fits: starting on or before this date, the course is done, the skin has
+    /// settled after the last session, and the full-results window has typically begun by the event.
     StartBy { latest_start: Date },
     /// Starting today, only this many sessions fit with time to settle before the event.
     SessionsFit { sessions: u8, full_results_by_event: bool },
@@ -43,11 +55,12 @@ pub enum EventFit {
 }
 
 /// `settle` is the days the skin needs after a session before the event: the treatment's
-/// early-results time (about a week for microneedling), when redness has passed and a glow shows.
+/// early-results time (about a week for microneedling), when redness has typically passed.
 pub fn fit_event(today: Date, event: Date, sessions: u8, spacing_days: u16, results: &ResultsTimeline) -> EventFit {
     let settle = i32::from(results.early_days);
     let spacing = i32::from(spacing_days);
-    let course = (i32::from(sessions.max(1)) - 1) * spacing + settle;
+    let sessions = if spacing == 0 { 1 } else { sessions.max(1) };
+    let course = (i32::from(sessions) - 1) * spacing + settle;
     let needed = course.max(i32::from(results.full_days_min));
     let latest_start = event.add_days(-needed);
     if latest_start >= today {
@@ -58,7 +71,7 @@ pub fn fit_event(today: Date, event: Date, sessions: u8, spacing_days: u16, resu
         return EventFit::TooSoon;
     }
     let fit = if spacing == 0 { 1 } else { (available - settle) / spacing + 1 };
-    let fit = fit.clamp(1, i32::from(sessions.max(1))) as u8;
+    let fit = fit.clamp(1, i32::from(sessions)) as u8;
     EventFit::SessionsFit { sessions: fit, full_results_by_event: available >= i32::from(results.full_days_min) }
 }
 
@@ -78,14 +91,27 @@ mod tests {
 
     #[test]
     fn sessions_land_at_the_spacing_across_year_ends() {
-        let p = plan(d("2026-11-30"), 4, 28, &timeline(7, 90, 180));
+        let p = plan(d("2026-11-30"), 4, 28, Some(&timeline(7, 90, 180)));
         let dates: Vec<String> = p.sessions.iter().map(|x| x.to_string()).collect();
         assert_eq!(dates, ["2026-11-30", "2026-12-28", "2027-01-25", "2027-02-22"]);
-        assert_eq!(p.early_results.to_string(), "2026-12-07");
-        assert_eq!(p.full_from.to_string(), "2027-02-28");
-        assert_eq!(p.full_to.to_string(), "2027-05-29");
-        assert!(!p.course_outlasts_window_start);
-        assert!(plan(d("2026-01-01"), 6, 42, &timeline(7, 90, 180)).course_outlasts_window_start);
+        let r = p.results.unwrap();
+        assert_eq!(r.early.to_string(), "2026-12-07");
+        assert_eq!(r.full_from.to_string(), "2027-02-28");
+        assert_eq!(r.full_to.to_string(), "2027-05-29");
+        assert!(!r.course_outlasts_window_start, "the last session (Feb 22) is before the window opens (Feb 28)");
+        // 6 sessions 42 days apart end on day 210, after the window opens on day 90.
+        assert!(plan(d("2026-01-01"), 6, 42, Some(&timeline(7, 90, 180))).results.unwrap().course_outlasts_window_start);
+        // The last session exactly on the day the window opens does not outlast it.
+        assert!(!plan(d("2026-01-01"), 4, 30, Some(&timeline(7, 90, 180))).results.unwrap().course_outlasts_window_start);
+        assert!(plan(d("2026-01-01"), 4, 31, Some(&timeline(7, 90, 180))).results.unwrap().course_outlasts_window_start);
+    }
+
+    #[test]
+    fn sessions_never_share_a_day() {
+        // A treatment without spacing is done once, however many sessions were asked for.
+        let p = plan(d("2026-11-30"), 3, 0, Some(&timeline(21, 90, 180)));
+        assert_eq!(p.sessions, vec![d("2026-11-30")]);
+        assert!(plan(d("2026-11-30"), 3, 28, None).results.is_none(), "no timeline, no results dates");
     }
 
     #[test]
@@ -122,7 +148,7 @@ mod properties {
     proptest! {
         #[test]
         fn every_gap_is_the_spacing(start in 0i32..40_000, n in 1u8..12, spacing in 1u16..60) {
-            let p = plan(Date::from_ymd(1970, 1, 1).unwrap().add_days(start), n, spacing, &timeline(7, 90));
+            let p = plan(Date::from_ymd(1970, 1, 1).unwrap().add_days(start), n, spacing, Some(&timeline(7, 90)));
             prop_assert_eq!(p.sessions.len(), usize::from(n));
             for pair in p.sessions.windows(2) {
                 prop_assert_eq!(pair[0].days_until(pair[1]), i32::from(spacing));
@@ -137,17 +163,23 @@ mod properties {
             match fit_event(today, event, n, spacing, &t) {
                 EventFit::StartBy { latest_start } => {
                     prop_assert!(latest_start >= today);
-                    let p = plan(latest_start, n, spacing, &t);
+                    let p = plan(latest_start, n, spacing, Some(&t));
                     prop_assert!(p.sessions.last().unwrap().add_days(i32::from(early)) <= event);
-                    prop_assert!(p.full_from <= event);
+                    prop_assert!(p.results.unwrap().full_from <= event);
                     // and one day later would not fit
-                    let later = plan(latest_start.add_days(1), n, spacing, &t);
-                    prop_assert!(later.sessions.last().unwrap().add_days(i32::from(early)) > event || later.full_from > event);
+                    let later = plan(latest_start.add_days(1), n, spacing, Some(&t));
+                    prop_assert!(later.sessions.last().unwrap().add_days(i32::from(early)) > event || later.results.unwrap().full_from > event);
                 }
-                EventFit::SessionsFit { sessions, .. } => {
+                EventFit::SessionsFit { sessions, full_results_by_event } => {
                     prop_assert!(sessions >= 1 && sessions <= n);
-                    let p = plan(today, sessions, spacing, &t);
+                    let p = plan(today, sessions, spacing, Some(&t));
                     prop_assert!(p.sessions.last().unwrap().add_days(i32::from(early)) <= event);
+                    // One session more would not fit with time to settle (or the course is whole).
+                    if sessions < n {
+                        let more = plan(today, sessions + 1, spacing, Some(&t));
+                        prop_assert!(more.sessions.last().unwrap().add_days(i32::from(early)) > event);
+                    }
+                    prop_assert_eq!(full_results_by_event, today.days_until(event) >= i32::from(full));
                 }
                 EventFit::TooSoon => prop_assert!(today.days_until(event) < i32::from(early)),
             }

@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use gloo::net::http::Request;
 use gloo::timers::future::TimeoutFuture;
-use web_sys::{AbortController, HtmlElement};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, HtmlElement, ReadableStreamDefaultReader};
 
 use crate::core::config::{fallback_message, ClinicConfig, ConfigOrigin, MAX_CONFIG_BYTES};
 use crate::core::catalog::Catalog;
@@ -46,25 +49,51 @@ pub async fn fetch(url: &str, catalog: &Catalog) -> Resolved {
     resolve(fetch_text(url).await, origin, catalog)
 }
 
+/// The whole fetch (headers and body) must finish within [`FETCH_TIMEOUT`] and stay within
+/// [`MAX_CONFIG_BYTES`]: a server that sends headers and then trickles or never ends the body is cut
+/// off like one that never answers, and an endless body is cut off at the limit, not read to the end.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let controller = AbortController::new().map_err(|_| "the browser cannot make requests".to_string())?;
-    let request = Request::get(url).abort_signal(Some(&controller.signal())).send();
+    let work = fetch_within_limit(url, &controller);
     let timeout = TimeoutFuture::new(FETCH_TIMEOUT.as_millis() as u32);
-    let response = match futures_select(request, timeout).await {
-        Some(result) => result.map_err(|e| format!("the request failed ({e})"))?,
-        None => {
-            controller.abort();
-            return Err(format!("no answer within {} seconds", FETCH_TIMEOUT.as_secs()));
-        }
-    };
+    let result = futures_select(work, timeout).await;
+    controller.abort();
+    result.unwrap_or_else(|| Err(format!("no complete answer within {} seconds", FETCH_TIMEOUT.as_secs())))
+}
+
+async fn fetch_within_limit(url: &str, controller: &AbortController) -> Result<String, String> {
+    let too_big = |n: usize| format!("the response is more than {MAX_CONFIG_BYTES} bytes (at least {n}); the limit is {MAX_CONFIG_BYTES}");
+    let response = Request::get(url)
+        .abort_signal(Some(&controller.signal()))
+        .send()
+        .await
+        .map_err(|e| format!("the request failed ({e})"))?;
     if !response.ok() {
         return Err(format!("the server answered HTTP {} {}", response.status(), response.status_text()).trim_end().to_string());
     }
-    let text = response.text().await.map_err(|e| format!("the response could not be read ({e})"))?;
-    if text.len() > MAX_CONFIG_BYTES {
-        return Err(format!("the response is {} bytes; the limit is {MAX_CONFIG_BYTES}", text.len()));
+    if let Some(length) = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok()) {
+        if length > MAX_CONFIG_BYTES {
+            return Err(too_big(length));
+        }
     }
-    Ok(text)
+    let Some(body) = response.body() else { return Ok(String::new()) };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| "the response could not be read".to_string())?;
+        let done = Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true);
+        if done {
+            break;
+        }
+        let Ok(value) = Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>().map_err(JsValue::from)) else {
+            return Err("the response could not be read".to_string());
+        };
+        if bytes.len() + value.length() as usize > MAX_CONFIG_BYTES {
+            return Err(too_big(bytes.len() + value.length() as usize));
+        }
+        bytes.extend(value.to_vec());
+    }
+    String::from_utf8(bytes).map_err(|_| "the response is not UTF-8 text".to_string())
 }
 
 /// Turns fetched or inline text into a config, falling back to the demo clinic with one message.

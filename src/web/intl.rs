@@ -7,7 +7,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::core::date::Date;
-use crate::core::money::Currency;
+use crate::core::money::{BasisPoints, Currency};
 use crate::core::pricing::Range;
 
 #[wasm_bindgen]
@@ -39,6 +39,7 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 pub struct Formats {
     currency: Currency,
     money: Option<NumberFormat>,
+    percent: Option<NumberFormat>,
     date: Option<DateTimeFormat>,
     long_date: Option<DateTimeFormat>,
 }
@@ -51,20 +52,21 @@ impl PartialEq for Formats {
 
 impl Formats {
     pub fn new(locale: &str, currency: Currency) -> Formats {
-        let build = |locale: &str| -> Option<(NumberFormat, DateTimeFormat, DateTimeFormat)> {
+        let build = |locale: &str| -> Option<(NumberFormat, NumberFormat, DateTimeFormat, DateTimeFormat)> {
             let locales = Array::of1(&JsValue::from_str(locale));
             let money = NumberFormat::new(&locales, &options(&[("style", "currency"), ("currency", currency.code())])).ok()?;
+            let percent = NumberFormat::new(&locales, &options(&[("style", "percent"), ("maximumFractionDigits", "2")])).ok()?;
             let date = DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])).ok()?;
             let long = DateTimeFormat::new(&locales, &options(&[("dateStyle", "full"), ("timeZone", "UTC")])).ok()?;
-            Some((money, date, long))
+            Some((money, percent, date, long))
         };
         let built = build(locale).or_else(|| {
             gloo::console::warn!(format!("[treatment-widget] the browser does not accept the locale {locale:?}; using en-US"));
             build("en-US")
         });
         match built {
-            Some((money, date, long)) => Formats { currency, money: Some(money), date: Some(date), long_date: Some(long) },
-            None => Formats { currency, money: None, date: None, long_date: None },
+            Some((money, percent, date, long)) => Formats { currency, money: Some(money), percent: Some(percent), date: Some(date), long_date: Some(long) },
+            None => Formats { currency, money: None, percent: None, date: None, long_date: None },
         }
     }
 
@@ -84,6 +86,14 @@ impl Formats {
             self.money(r.low)
         } else {
             format!("{} – {}", self.money(r.low), self.money(r.high))
+        }
+    }
+
+    /// Basis points as a percentage in the locale: 825 → "8.25%" (en-US), "8,25 %" (de-DE).
+    pub fn percent(&self, bps: BasisPoints) -> String {
+        match &self.percent {
+            Some(f) => f.format(f64::from(bps) / 10_000.0),
+            None => crate::core::money::plain_percent(bps),
         }
     }
 
