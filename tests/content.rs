@@ -18,8 +18,6 @@ const RF: &str = "rf-microneedling";
 const PRP: &str = "microneedling-with-prp";
 const SCALP: &str = "scalp-microneedling";
 const ACNE_SCAR: &str = "acne-scar-microneedling";
-const ANTI_AGING: &str = "anti-aging-microneedling";
-const STRETCH: &str = "stretch-mark-microneedling";
 const PIGMENT: &str = "pigmentation-microneedling";
 const PEEL: &str = "chemical-peel";
 const LASER: &str = "laser-resurfacing";
@@ -208,7 +206,7 @@ fn family_rules_flag_all_nine_microneedling_variants_alike() {
         let family_caution = q
             .rules
             .iter()
-            .filter(|r| r.families.iter().any(|f| *f == treatment_widget::core::catalog::Family::Microneedling))
+            .filter(|r| r.families.contains(&treatment_widget::core::catalog::Family::Microneedling))
             .map(|r| r.caution)
             .min();
         let Some(expected) = family_caution else { continue };
@@ -319,6 +317,17 @@ fn every_microneedling_variant_warns_about_isotretinoin_pregnancy_bleeding_and_c
         let avoid = joined(&treatment(&c, id).avoid_if);
         for needle in ["isotretinoin", "pregnan", "blood-thinning", "bleeding", "skin cancer", "cold sore", "keloid", "immune"] {
             assert!(avoid.contains(needle), "{id}: avoid_if should mention {needle}");
+        }
+    }
+}
+
+#[test]
+fn clinic_microneedling_aftercare_covers_actives_sweating_sun_and_makeup() {
+    let c = catalog();
+    for id in MICRONEEDLING_VARIANTS.iter().filter(|id| **id != "at-home-microneedling") {
+        let care = joined(&treatment(&c, id).aftercare);
+        for needle in ["retinoids", "exercise", "sweating", "saunas", "sunscreen"] {
+            assert!(care.contains(needle), "{id}: aftercare should mention {needle}");
         }
     }
 }

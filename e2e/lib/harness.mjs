@@ -32,6 +32,30 @@ export async function startHarness() {
       if (path === '/fixtures/garbage-config.json') {
         return { status: 200, type: 'application/json', body: '<!doctype html><title>Oops</title>{"version":' };
       }
+      if (path === '/fixtures/slow-body.json') {
+        // Headers at once, then a byte of a valid config every 2 s: it would take minutes to finish.
+        return {
+          handler: (req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            const body = '{"version":1,"clinicName":"Too Slow Clinic"}';
+            let i = 0;
+            const timer = setInterval(() => { if (i < body.length) res.write(body[i++]); else { clearInterval(timer); res.end(); } }, 2000);
+            req.on('close', () => clearInterval(timer));
+          },
+        };
+      }
+      if (path === '/fixtures/endless-body.json') {
+        // No content-length, and a body that never ends: 16 KB chunks of spaces after a valid start.
+        return {
+          handler: (req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.write('{"version":1,"clinicName":"Endless Clinic"');
+            const chunk = ' '.repeat(16 * 1024);
+            const timer = setInterval(() => res.write(chunk), 5);
+            req.on('close', () => clearInterval(timer));
+          },
+        };
+      }
       if (path === '/fixtures/cross-origin.html') {
         const html = readFileSync(resolve(FIXTURES, 'cross-origin.html'), 'utf8').replaceAll('CDN_ORIGIN', cdn.origin);
         return { status: 200, type: 'text/html; charset=utf-8', body: html };

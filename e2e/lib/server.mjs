@@ -22,7 +22,8 @@ const TYPES = {
  * @param {Array<{prefix: string, dir: string}>} options.mounts  URL prefix -> folder
  * @param {number} [options.port]  0 picks a free port
  * @param {(path: string) => Record<string,string>} [options.headers]  extra headers per path
- * @param {(path: string) => ({status: number, body: string, type?: string} | null)} [options.override]
+ * @param {(path: string) => ({status: number, body: string, type?: string} | {handler: (req, res) => void} | null)} [options.override]
+ *   a fixed answer for a path, or a handler that writes the response itself (slow or endless bodies)
  */
 export async function startServer({ mounts, port = 0, headers = () => ({}), override = () => null }) {
   const server = createServer(async (req, res) => {
@@ -30,6 +31,10 @@ export async function startServer({ mounts, port = 0, headers = () => ({}), over
     const path = decodeURIComponent(url.pathname);
     const extra = headers(path);
     const forced = override(path);
+    if (forced?.handler) {
+      forced.handler(req, res);
+      return;
+    }
     if (forced) {
       res.writeHead(forced.status, { 'content-type': forced.type ?? 'text/plain; charset=utf-8', ...extra });
       res.end(forced.body);

@@ -231,3 +231,62 @@ describe('configs that cannot be used', () => {
     await context.close();
   });
 });
+
+describe('config changes and the config fetch limits', () => {
+  const total = (page, id) => page.locator(id).evaluate((el) =>
+    el.shadowRoot.querySelector('.tw-total-figure')?.textContent.replace(/\u00a0/g, ' ') ?? null);
+
+  it('a location switch re-resolves the estimate for the new clinic, keeping what still applies', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/two.html#b=estimate/t=rf-microneedling;a=face;s=4;p=each`);
+    await waitForWidgets(page, 2);
+    // Paying per session: 4 × 600–1.200,50, + 19 % MwSt. = 2.856,00–5.714,38.
+    assert.equal(await total(page, '#b'), '2.856,00 € – 5.714,38 €');
+    await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-b-uptown.json'));
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-eyebrow')?.textContent === 'Clinic B Uptown (fetched)');
+    // Uptown does not offer RF: the estimate moves to its first priced treatment, keeps the 4
+    // sessions, and uses Uptown's price (4 × 250, no tax).
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('#tw-est-treatment')?.value === 'professional-microneedling');
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-total-figure')?.textContent.includes('1.000,00'));
+    assert.equal(await total(page, '#b'), '1.000,00 €');
+    assert.equal(await page.locator('#b').evaluate((el) => el.shadowRoot.querySelector('#tw-est-sessions').value), '4');
+    assert.match(page.url(), /b=estimate\/t=professional-microneedling;a=face;s=4;p=each/);
+    // A clinic without prices says so; switching back brings the controls back.
+    await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-no-prices.json'));
+    await page.locator('#b').getByText('Clinic Without Prices has not published prices for an online estimate.', { exact: false }).waitFor();
+    await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-b.json'));
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('#tw-est-treatment'));
+    // Back at Clinic B: 4 face sessions at 180–320, + 19 % = 856,80–1.523,20.
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-total-figure')?.textContent.includes('856,80'));
+    assert.equal(await total(page, '#b'), '856,80 € – 1.523,20 €');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const [name, file, message] of [
+    ['trickles its body for minutes is cut off after 10 seconds', 'slow-body.json', /no complete answer within 10 seconds/],
+    ['sends an endless body is cut off at the size limit', 'endless-body.json', /more than 262144 bytes/],
+  ]) {
+    it(`a config server that ${name}`, async () => {
+      const { page, problems, context } = await openPage(h.browser);
+      await page.goto(`${h.site}/fixtures/plain.html`);
+      await waitForWidgets(page, 1);
+      const started = Date.now();
+      const detail = await page.evaluate((url) => new Promise((ok) => {
+        const el = document.createElement('treatment-widget');
+        el.id = 'limited';
+        el.setAttribute('config', url);
+        el.addEventListener('treatment-widget:ready', (e) => ok(e.detail));
+        document.body.append(el);
+      }), file);
+      const seconds = (Date.now() - started) / 1000;
+      assert.deepEqual(detail, { configSource: 'url', usedFallback: true });
+      const messages = widgetMessages(problems);
+      assert.equal(messages.length, 1, messages.join('\n'));
+      assert.match(messages[0], message);
+      if (file === 'slow-body.json') assert.ok(seconds >= 9.5 && seconds < 15, `${seconds} s`);
+      else assert.ok(seconds < 9, `cut off at the limit, not at the timeout (${seconds} s)`);
+      await context.close();
+    });
+  }
+});

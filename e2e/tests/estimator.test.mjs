@@ -11,6 +11,10 @@ after(async () => { await h?.close(); });
 // Intl puts a no-break space between amount and symbol in some locales.
 const total = async (w) => (await w.locator('.tw-total-figure').textContent()).replace(/\u00a0/g, ' ');
 
+// The financing terms as { term: value }, spaces normalised.
+const terms = async (w) => Object.fromEntries(await w.locator('.tw-finance-terms > div').evaluateAll((rows) =>
+  rows.map((r) => [r.querySelector('dt').textContent, r.querySelector('dd').textContent.replace(/[\u00a0\u202f]/g, ' ')])));
+
 async function open(hash, { width = 1100, init } = {}) {
   const opened = await openPage(h.browser, { width, height: 900 });
   if (init) await opened.page.addInitScript(init);
@@ -39,7 +43,15 @@ describe('from "acne scars" to a dated plan, a total, a monthly figure and a boo
 
     assert.equal(await w.getByLabel('Treatment', { exact: true }).inputValue(), 'professional-microneedling');
     assert.equal(await total(w), '$450.00 – $2,100.00');
-    assert.match(await w.locator('.tw-finance').textContent(), /\$37\.50 – \$175\.00 a month/);
+    // $450–$2,100 over 12 months at 0 %: $37.50–$175.00, with every term beside it.
+    assert.deepEqual(await terms(w), {
+      APR: '0% APR',
+      'Down payment (the deposit at booking)': '$0.00',
+      'Amount financed': '$450.00 – $2,100.00',
+      Payments: '12 monthly payments of $37.50 – $175.00',
+      'Total of payments': '$450.00 – $2,100.00 (interest $0.00)',
+      'Total cost, deposit included': '$450.00 – $2,100.00',
+    });
     const dates = await w.locator('.tw-plan li').allTextContents();
     assert.deepEqual(dates, ['Session 1Jan 4, 2027', 'Session 2Feb 1, 2027', 'Session 3Mar 1, 2027']);
     await w.getByText('An estimate, not a quote: final pricing after a consultation.').waitFor();
@@ -97,7 +109,7 @@ describe('sharing and remembering', () => {
   it('a shared link restores the estimate', async () => {
     const first = await open('estimate');
     await first.w.getByLabel('Treatment', { exact: true }).selectOption('rf-microneedling');
-    await first.w.getByRole('button', { name: 'One session more' }).click();
+    await first.w.getByRole('button', { name: 'One session more' }).click(); // RF's usual 4, plus one
     await first.w.getByRole('radio', { name: /Skin membership/ }).check();
     await first.w.getByRole('button', { name: 'Share this estimate' }).click();
     const link = await first.w.getByLabel('Link to this estimate').inputValue();
@@ -109,7 +121,7 @@ describe('sharing and remembering', () => {
     await waitForWidgets(page, 1);
     const w = page.locator('treatment-widget');
     assert.equal(await w.getByLabel('Treatment', { exact: true }).inputValue(), 'rf-microneedling');
-    assert.equal(await w.getByLabel('Number of sessions').inputValue(), '4');
+    assert.equal(await w.getByLabel('Number of sessions').inputValue(), '5');
     assert.ok(await w.getByRole('radio', { name: /Skin membership/ }).isChecked());
     assert.equal(await total(w), shown);
     await context.close();
@@ -164,7 +176,7 @@ describe('inputs', () => {
     const { w, context } = await open('estimate/t=professional-microneedling;s=3;d=2030-01-07');
     await w.getByLabel(/An event/).fill('2031-06-01');
     await w.getByLabel(/An event/).blur();
-    await w.getByText(/start by .* so the course is done/).waitFor();
+    await w.getByText(/start by .*: that typically leaves time to finish the course/).waitFor();
     await context.close();
   });
 
@@ -195,9 +207,72 @@ describe('another locale and currency', () => {
     assert.equal(await total(w), '749,70 € – 1.082,90 €');
     const lines = await w.locator('.tw-lines tbody tr').allTextContents();
     assert.ok(lines.some((l) => l.startsWith('Face + Neck (together) × 2 sessions')), lines.join('\n'));
-    assert.ok(lines.some((l) => l.startsWith('MwSt. (19%)')), lines.join('\n'));
+    assert.ok(lines.some((l) => l.replace(/[\u00a0\u202f]/g, ' ').startsWith('MwSt. (19 %)')), lines.join('\n'));
     assert.match((await w.locator('.tw-glance').first().textContent()).replace(/\u00a0/g, ' '), /Deposit at booking100,00 €/);
     assert.match(await w.locator('.tw-plan li').first().textContent(), /\d{2}\.\d{2}\.\d{4}/);
+    await context.close();
+  });
+});
+
+describe('claims that hold at every price in the ranges', () => {
+  // The demo prices a session at $150–$700 and a course of 4 at $800–$2,000.
+  it('never calls a package cheapest or a saving when it is not, and shows no negative amount', async () => {
+    const { w, context } = await open('estimate/t=professional-microneedling;a=face;s=4');
+    const options = w.locator('.tw-options');
+    // 4 × $150 = $600 against $800 (costs $200 more); 4 × $700 = $2,800 against $2,000 (saves $800).
+    const pkg = options.locator('li', { hasText: 'Microneedling course of 4' });
+    assert.match(await pkg.textContent(), /Depending on the final prices, saves up to \$800\.00 or costs up to \$200\.00 more than paying per session/);
+    assert.equal(await options.getByText('Cheapest for you').count(), 0);
+    assert.match(await options.locator('li', { hasText: 'Lowest at mid-range prices' }).textContent(), /Microneedling course of 4/);
+    await w.getByText(/No way to pay is the cheapest at every price in the ranges: Pay per session costs least at the bottom of the ranges and Microneedling course of 4 at the top/).waitFor();
+    assert.doesNotMatch(await w.textContent(), /[-−]\s?\$\d/, 'no negative amount anywhere');
+    await context.close();
+  });
+
+  it('with one session, the package is honestly a bigger purchase, not "the cheaper way"', async () => {
+    const { w, context } = await open('estimate/t=professional-microneedling;a=face;s=1;p=pkg:course-4');
+    await w.getByText('Includes 3 sessions more than you asked for: the package is sold as 4 sessions.').waitFor();
+    assert.doesNotMatch(await w.textContent(), /cheaper way|still costs less/);
+    // Paying per session ($150–$700) is lower at both ends than the package ($800–$2,000).
+    assert.match(await w.locator('.tw-options li', { hasText: 'Pay per session' }).textContent(), /Cheapest for you/);
+    await context.close();
+  });
+
+  it('a link that repeats an add-on charges it once, in the view and in the event', async () => {
+    const init = () => {
+      window.__events = [];
+      document.addEventListener('treatment-widget:estimate', (e) => window.__events.push(e.detail));
+    };
+    const once = await open('estimate/t=professional-microneedling;a=face;s=3;x=prp;p=each', { init });
+    const thrice = await open('estimate/t=professional-microneedling;a=face;s=3;x=prp,prp,prp;p=each', { init });
+    // 3 × (face $150–$700 + PRP $50–$300) = $600–$3,000.
+    assert.equal(await total(once.w), '$600.00 – $3,000.00');
+    assert.equal(await total(thrice.w), '$600.00 – $3,000.00');
+    await thrice.page.waitForFunction(() => window.__events.length > 0);
+    const detail = (await thrice.page.evaluate(() => window.__events)).at(-1);
+    assert.deepEqual(detail.totalMinor, { low: 60000, high: 300000 });
+    assert.deepEqual(detail.addOns, ['prp']);
+    assert.match(thrice.page.url(), /x=prp;/);
+    await once.context.close();
+    await thrice.context.close();
+  });
+
+  it('finances what is left after the deposit and states every term exactly', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.goto(`${h.site}/fixtures/two.html#b=estimate/t=professional-microneedling;a=face;s=3;f=z12`);
+    await waitForWidgets(page, 2);
+    const w = page.locator('#b');
+    // 3 × 180–320 = 540–960, + 19 % = 642,60–1.142,40; 100 € deposit; 542,60–1.042,40 over 12 months:
+    // 11 × 45,22 + 45,18 and 11 × 86,87 + 86,83.
+    assert.deepEqual(await terms(w), {
+      APR: '0 % APR',
+      'Down payment (the deposit at booking)': '100,00 €',
+      'Amount financed': '542,60 € – 1.042,40 €',
+      Payments: '11 monthly payments of 45,22 € – 86,87 € and a last payment of 45,18 € – 86,83 €',
+      'Total of payments': '542,60 € – 1.042,40 € (interest 0,00 €)',
+      'Total cost, deposit included': '642,60 € – 1.142,40 €',
+    });
+    assert.equal(await total(w), '642,60 € – 1.142,40 €');
     await context.close();
   });
 });

@@ -70,20 +70,29 @@ pub fn Candidate(props: &CandidateProps) -> Html {
             </li>
         }
     });
+    let unanswered = assessment.questions - assessment.answered;
+    let unanswered_note = match unanswered {
+        0 => String::new(),
+        1 => " One question is still unanswered.".to_string(),
+        n => format!(" {n} questions are still unanswered."),
+    };
+    let (not_while, review_first) = assessment.counts();
+    let treatments = |n: usize| if n == 1 { "1 treatment".to_string() } else { format!("{n} treatments") };
     let summary = if assessment.answered == 0 {
         "Answer any of the questions to see which treatments to talk through with a professional first.".to_string()
     } else if assessment.flagged.is_empty() {
         format!(
-            "Nothing you answered ({} of {}) points to a treatment needing a closer look. A consultation still decides what suits you.",
-            assessment.answered, assessment.questions
+            "None of your answers so far is among the cautions listed here.{unanswered_note} These questions do not cover every reason a treatment may not suit you, so a consultation with a qualified professional still decides."
         )
     } else {
-        format!(
-            "Based on {} of {} answers, {} treatments need a professional's review first.",
-            assessment.answered,
-            assessment.questions,
-            assessment.flagged.len()
-        )
+        let parts: Vec<String> = [
+            (not_while > 0).then(|| format!("{} not advised while it applies", treatments(not_while))),
+            (review_first > 0).then(|| format!("{} to check with a professional first", treatments(review_first))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!("From your answers: {}.{unanswered_note} These questions do not cover every reason a treatment may not suit you.", parts.join("; "))
     };
     let clear = {
         let state = ctx.state.clone();

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::app::ViewContext;
 use crate::core::catalog::{Family, Treatment};
 use crate::core::route::{Route, MAX_COMPARE};
-use crate::core::wording::{count_range, days_range, mm_range};
+use crate::core::wording::{course, days_range, mm_range};
 use crate::state::Action;
 use crate::web::intl::Formats;
 
@@ -26,15 +26,7 @@ fn rows() -> Vec<Row> {
         Row { label: "Downtime", value: |t| format!("{}. {}", t.downtime.label(), t.downtime_detail.text) },
         Row {
             label: "Sessions",
-            value: |t| {
-                let c = &t.course;
-                let spacing = if c.spacing_days_max == 0 {
-                    String::new()
-                } else {
-                    format!(", every {}", days_range(c.spacing_days_min, c.spacing_days_max))
-                };
-                format!("{}{spacing}", count_range(c.sessions_min, c.sessions_max, "session"))
-            },
+            value: |t| course(&t.course),
         },
         Row {
             label: "Needle depth",
@@ -54,7 +46,7 @@ fn rows() -> Vec<Row> {
                 None => "The sources give no timeline.".into(),
             },
         },
-        Row { label: "Best for", value: |t| t.best_for.text.clone() },
+        Row { label: "Suited to", value: |t| t.best_for.text.clone() },
         Row {
             label: "Skin-tone notes",
             value: |t| t.skin_tone_note.as_ref().map(|f| f.text.clone()).unwrap_or_else(|| "No specific note in the sources.".into()),

@@ -12,7 +12,7 @@ use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm};
 use crate::core::financing::availability;
 use crate::core::pricing::Estimate;
 use crate::core::ranking::rank;
-use crate::core::wording::{count_range, days_range};
+use crate::core::wording::{course as course_words, days_range};
 use crate::state::Action;
 use crate::web::intl::Formats;
 
@@ -209,12 +209,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         aria-invalid={sessions_error.is_some().to_string()} aria-describedby="tw-est-sessions-hint tw-est-sessions-error" />
                     <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= most_sessions} aria-label="One session more">{ "+" }</button>
                 </div>
-                <p class="tw-hint" id="tw-est-sessions-hint">{ format!(
-                    "{} usually takes {}{}.",
-                    treatment.name,
-                    count_range(course.sessions_min, course.sessions_max, "session"),
-                    if course.spacing_days_max > 0 { format!(", every {}", days_range(course.spacing_days_min, course.spacing_days_max)) } else { String::new() }
-                ) }</p>
+                <p class="tw-hint" id="tw-est-sessions-hint">{ format!("{} usually takes {}.", treatment.name, course_words(course)) }</p>
                 <p class="tw-error" id="tw-est-sessions-error" role="alert">{ sessions_error.as_deref().unwrap_or("") }</p>
             </div>
 

@@ -6,7 +6,7 @@ use super::view_frame::ViewFrame;
 use crate::app::ViewContext;
 use crate::core::catalog::{Fact, Setting};
 use crate::core::route::Route;
-use crate::core::wording::{count_range, days_range, mm_range};
+use crate::core::wording::{course as course_words, days_range, mm_range};
 
 #[derive(Properties, PartialEq)]
 pub struct TreatmentDetailProps {
@@ -25,12 +25,6 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
     let offered = config.offers(&t.id);
 
     let course = &t.course;
-    let sessions = count_range(course.sessions_min, course.sessions_max, "session");
-    let spacing = if course.spacing_days_max == 0 {
-        String::new()
-    } else {
-        format!(", every {}", days_range(course.spacing_days_min, course.spacing_days_max))
-    };
     let results = t.results.as_ref();
     let concerns = t.concerns.iter().filter_map(|fit| {
         let concern = catalog.concern(&fit.concern)?;
@@ -72,7 +66,7 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
                 if let Some(depth) = &t.needle_depth {
                     <div><dt>{ "Needle depth" }</dt><dd>{ mm_range(depth.min_hundredths_mm, depth.max_hundredths_mm) }</dd></div>
                 }
-                <div><dt>{ "Typical course" }</dt><dd>{ format!("{sessions}{spacing}") }</dd></div>
+                <div><dt>{ "Typical course" }</dt><dd>{ course_words(course) }</dd></div>
                 <div><dt>{ "Downtime" }</dt><dd>{ t.downtime.label() }</dd></div>
                 if let Some(results) = results {
                     <div><dt>{ "First changes" }</dt><dd>{ format!("typically after about {}", days_range(results.early_days, results.early_days)) }</dd></div>

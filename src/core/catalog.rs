@@ -116,11 +116,13 @@ impl Fit {
         }
     }
 
+    /// How the sources rank the treatment for a concern: an ordering of common use, not a grade of
+    /// how well it works for any one person.
     pub fn label(self) -> &'static str {
         match self {
-            Fit::Strong => "Strong fit",
-            Fit::Good => "Good fit",
-            Fit::Some => "Some benefit",
+            Fit::Strong => "Often used for this",
+            Fit::Good => "Also used for this",
+            Fit::Some => "May help a little",
         }
     }
 }

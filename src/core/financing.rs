@@ -312,6 +312,52 @@ mod properties {
         }
 
         #[test]
+        fn a_quote_shown_is_true_for_any_deposit_and_plan(
+            low in 0i64..2_000_000, extra in 0i64..2_000_000,
+            deposit_kind in 0u8..3, deposit_bps in 0u32..=10_000, deposit_fixed in 0i64..3_000_000,
+            apr in 0u32..=MAX_APR_BPS, months in 1u16..=72, deferred in any::<bool>(), minimum_payment in prop_oneof![Just(0i64), 0i64..20_000],
+            minimum_financed in prop_oneof![Just(0i64), 0i64..500_000], allowed in any::<bool>(),
+        ) {
+            let mut book = crate::core::pricing::tests::book();
+            book.deposit = match deposit_kind {
+                0 => None,
+                1 => Some(crate::core::pricing::Deposit::Percent(deposit_bps)),
+                _ => Some(crate::core::pricing::Deposit::Fixed(deposit_fixed)),
+            };
+            let apr = if deferred { apr.max(1) } else { apr };
+            book.financing.plans = vec![FinancePlan { id: "p".into(), name: "P".into(), months, apr_bps: apr, deferred_interest: deferred, minimum_payment }];
+            book.financing.minimum = minimum_financed;
+            let total = Range::new(low, low + extra);
+            let option = PaymentOption { choice: PaymentChoice::PerSession, lines: vec![], total, note: None, against_per_session: None, financing_allowed: allowed };
+            match finance(&book, &option, "p") {
+                Ok(q) => {
+                    prop_assert!(allowed);
+                    // The deposit comes off first: down payment and amount financed make the total.
+                    prop_assert_eq!(q.down_payment.low + q.financed.low, total.low);
+                    prop_assert_eq!(q.down_payment.high + q.financed.high, total.high);
+                    prop_assert!(q.down_payment.low >= 0 && q.financed.low >= minimum_financed.max(1));
+                    for (r, financed) in [(q.at_low, q.financed.low), (q.at_high, q.financed.high)] {
+                        prop_assert_eq!(left_after(financed, if deferred { 0 } else { apr }, &r), 0, "{:?}", r);
+                        prop_assert!(r.payments <= months);
+                    }
+                    // A 0 % plan, or a deferred plan paid as shown, never costs more than the course.
+                    if apr == 0 || deferred {
+                        prop_assert_eq!(q.total_cost(), total);
+                    } else {
+                        prop_assert!(q.total_cost().low >= total.low && q.total_cost().high >= total.high);
+                    }
+                }
+                Err(NoFinancing::NotWith(_)) => prop_assert!(!allowed),
+                Err(NoFinancing::NothingLeft) => prop_assert!(allowed && crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO).low >= total.low),
+                Err(NoFinancing::BelowMinimum { minimum }) => {
+                    let down = crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
+                    prop_assert!(allowed && total.low - down.low < minimum && total.low - down.low > 0);
+                }
+                Err(NoFinancing::UnknownPlan) => prop_assert!(false, "the plan exists"),
+            }
+        }
+
+        #[test]
         fn a_higher_apr_never_costs_less(principal in 1_000i64..10_000_000, apr in 0u32..5_900, months in 1u16..=72) {
             let a = repayment(principal, apr, months, 0).unwrap();
             let b = repayment(principal, apr + 100, months, 0).unwrap();

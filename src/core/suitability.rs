@@ -24,6 +24,14 @@ pub struct Assessment<'a> {
     pub questions: usize,
 }
 
+impl Assessment<'_> {
+    /// How many flagged treatments carry each caution: (not while this applies, review first).
+    pub fn counts(&self) -> (usize, usize) {
+        let strong = self.flagged.iter().filter(|f| f.caution == Caution::NotWhileThisApplies).count();
+        (strong, self.flagged.len() - strong)
+    }
+}
+
 pub fn assess<'a>(catalog: &'a Catalog, answers: &BTreeMap<String, bool>) -> Assessment<'a> {
     let mut by_treatment: Vec<Option<Flagged<'a>>> = vec![None; catalog.treatments.len()];
     for q in &catalog.candidate_questions {
@@ -105,6 +113,19 @@ mod tests {
                 assert_eq!((f.caution, &f.reasons), (g.caution, &g.reasons));
             }
         }
+    }
+
+    #[test]
+    fn counts_split_the_flags_by_caution() {
+        let c = catalog();
+        // Pregnancy: Botox and the microneedling family are "not while"; other treatments the
+        // catalog flags for pregnancy are "review first".
+        let a = assess(&c, &answers(&["pregnant"], &[]));
+        let (strong, review) = a.counts();
+        let by_hand_strong = a.flagged.iter().filter(|f| matches!(f.caution, Caution::NotWhileThisApplies)).count();
+        assert_eq!((strong, review), (by_hand_strong, a.flagged.len() - by_hand_strong));
+        assert!(a.flagged.iter().any(|f| f.treatment.id == "botox" && f.caution == Caution::NotWhileThisApplies));
+        assert!(strong >= 2 && review >= 1, "{strong} / {review}");
     }
 
     #[test]

@@ -45,6 +45,17 @@ pub fn days_range(min: u16, max: u16) -> String {
     }
 }
 
+/// A typical course in words: "3–6 sessions, every 4–6 weeks", "1 session", or for a single
+/// treatment repeated to keep its effect, "1 session; repeat visits every 3–4 months".
+pub fn course(c: &super::catalog::Course) -> String {
+    let sessions = count_range(c.sessions_min, c.sessions_max, "session");
+    match (c.sessions_max, c.spacing_days_max) {
+        (_, 0) => sessions,
+        (1, _) => format!("{sessions}; repeat visits every {}", days_range(c.spacing_days_min, c.spacing_days_max)),
+        _ => format!("{sessions}, every {}", days_range(c.spacing_days_min, c.spacing_days_max)),
+    }
+}
+
 pub fn count_range(min: u8, max: u8, noun: &str) -> String {
     match (min, max) {
         (1, 1) => format!("1 {noun}"),
@@ -78,6 +89,22 @@ mod tests {
         assert_eq!(days_range(84, 168), "3–6 months");
         assert_eq!(days_range(1, 2), "1–2 days");
         assert_eq!(days_range(60, 120), "2–4 months");
+    }
+
+    #[test]
+    fn courses_in_words() {
+        use crate::core::catalog::{Course, Fact};
+        let c = |min, max, typical, gap_min, gap_max| Course {
+            sessions_min: min,
+            sessions_max: max,
+            sessions_typical: typical,
+            spacing_days_min: gap_min,
+            spacing_days_max: gap_max,
+            fact: Fact { text: String::new(), sources: vec![] },
+        };
+        assert_eq!(course(&c(3, 6, 3, 28, 42)), "3–6 sessions, every 4–6 weeks");
+        assert_eq!(course(&c(1, 1, 1, 0, 0)), "1 session");
+        assert_eq!(course(&c(1, 1, 1, 90, 120)), "1 session; repeat visits every 3–4 months");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::time::Duration;
 use gloo::net::http::Request;
 use gloo::timers::future::TimeoutFuture;
 use js_sys::{Reflect, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, HtmlElement, ReadableStreamDefaultReader};
 
@@ -85,7 +85,7 @@ async fn fetch_within_limit(url: &str, controller: &AbortController) -> Result<S
         if done {
             break;
         }
-        let Ok(value) = Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>().map_err(JsValue::from)) else {
+        let Ok(value) = Reflect::get(&chunk, &"value".into()).and_then(|v| v.dyn_into::<Uint8Array>()) else {
             return Err("the response could not be read".to_string());
         };
         if bytes.len() + value.length() as usize > MAX_CONFIG_BYTES {
