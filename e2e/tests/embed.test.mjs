@@ -263,6 +263,31 @@ describe('config changes and the config fetch limits', () => {
     await context.close();
   });
 
+  it('a slow answer for an earlier config never replaces a newer one', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    // clinic-b.json answers after 3 s; clinic-b-uptown.json at once.
+    await page.route('**/fixtures/clinic-b.json', async (route) => {
+      await new Promise((ok) => setTimeout(ok, 3000));
+      await route.continue();
+    });
+    await page.goto(`${h.site}/fixtures/plain.html`);
+    await waitForWidgets(page, 1);
+    await page.evaluate(() => {
+      const el = document.createElement('treatment-widget');
+      el.id = 'switching';
+      el.setAttribute('config', 'clinic-b.json');
+      document.body.append(el);
+      setTimeout(() => el.setAttribute('config', 'clinic-b-uptown.json'), 300);
+    });
+    const eyebrow = () => page.locator('#switching').evaluate((el) => el.shadowRoot?.querySelector('.tw-eyebrow')?.textContent ?? null);
+    await page.waitForFunction(() => document.querySelector('#switching').shadowRoot?.querySelector('.tw-eyebrow')?.textContent === 'Clinic B Uptown (fetched)');
+    // Let the slow, older answer arrive: the newer config stays.
+    await page.waitForTimeout(3500);
+    assert.equal(await eyebrow(), 'Clinic B Uptown (fetched)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const [name, file, message] of [
     ['trickles its body for minutes is cut off after 10 seconds', 'slow-body.json', /no complete answer within 10 seconds/],
     ['sends an endless body is cut off at the size limit', 'endless-body.json', /more than 262144 bytes/],

@@ -17,7 +17,7 @@ const terms = async (w) => Object.fromEntries(await w.locator('.tw-finance-terms
 
 async function open(hash, { width = 1100, init } = {}) {
   const opened = await openPage(h.browser, { width, height: 900 });
-  if (init) await opened.page.addInitScript(init);
+  for (const script of [init].flat().filter(Boolean)) await opened.page.addInitScript(script);
   await opened.page.goto(`${h.site}/fixtures/plain-fluid.html${hash ? `#tw=${hash}` : ''}`);
   await waitForWidgets(opened.page, 1);
   return { ...opened, w: opened.page.locator('treatment-widget') };
@@ -139,23 +139,48 @@ describe('sharing and remembering', () => {
     await context.close();
   });
 
+  // Each case records what the widget did to storage, so deletion and warnings are observed, not assumed.
+  const recordStorage = () => {
+    window.__storage = [];
+    for (const method of ['getItem', 'setItem', 'removeItem']) {
+      const original = Storage.prototype[method];
+      Storage.prototype[method] = function (...args) {
+        window.__storage.push([method, args[0]]);
+        return original.apply(this, args);
+      };
+    }
+  };
   for (const [name, init] of [
     ['throws', () => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); }],
     ['is full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
     ['holds garbage', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', '{not json'); }],
     ['holds another version', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', JSON.stringify({ v: 99, params: 's=2' })); }],
+    ['holds an oversized entry', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', JSON.stringify({ v: 1, params: `s=2;${'z'.repeat(2500)}` })); }],
   ]) {
     it(`works when storage ${name}`, async () => {
-      const { page, w, problems, context } = await open('estimate', { init });
-      await w.getByRole('button', { name: 'One session more' }).click();
-      assert.equal(await w.getByLabel('Number of sessions').inputValue(), '4');
-      assert.match(await total(w), /\$/);
-      const errors = problems.filter((p) => !p.startsWith('warning:'));
+      const run = await open('estimate', { init: [init, recordStorage] });
+      // Nothing usable was stored, so the estimator starts from the usual 3 sessions; one more is 4,
+      // for which the course of 4 ($800–$2,000) costs least at mid-range prices and is chosen.
+      assert.equal(await run.w.getByLabel('Number of sessions').inputValue(), '3');
+      await run.w.getByRole('button', { name: 'One session more' }).click();
+      assert.equal(await run.w.getByLabel('Number of sessions').inputValue(), '4');
+      assert.equal(await total(run.w), '$800.00 – $2,000.00');
+      await run.w.getByRole('button', { name: 'One session more' }).click();
+      await run.page.waitForTimeout(100);
+      const errors = run.problems.filter((p) => !p.startsWith('warning:'));
       assert.deepEqual(errors, []);
-      if (name === 'holds garbage') {
-        assert.equal(await page.evaluate(() => localStorage.getItem('treatment-widget:v1:estimate:tw')?.startsWith('{not')), false);
+      const warnings = run.problems.filter((p) => p.startsWith('warning:') && p.includes('could not remember'));
+      // A full storage is said once, however many times the estimate changes.
+      assert.equal(warnings.length, name === 'is full' ? 1 : 0, run.problems.join('\n'));
+      if (['holds garbage', 'holds another version', 'holds an oversized entry'].includes(name)) {
+        const calls = await run.page.evaluate(() => window.__storage);
+        const key = 'treatment-widget:v1:estimate:tw';
+        const removed = calls.findIndex(([m, k]) => m === 'removeItem' && k === key);
+        const written = calls.findIndex(([m, k]) => m === 'setItem' && k === key);
+        assert.ok(removed >= 0, `the unusable entry is deleted: ${JSON.stringify(calls)}`);
+        assert.ok(written === -1 || removed < written, 'deleted before the new estimate is written');
       }
-      await context.close();
+      await run.context.close();
     });
   }
 });
@@ -172,11 +197,28 @@ describe('inputs', () => {
     await context.close();
   });
 
-  it('answers "I have an event" with a latest start date or the sessions that fit', async () => {
-    const { w, context } = await open('estimate/t=professional-microneedling;s=3;d=2030-01-07');
-    await w.getByLabel(/An event/).fill('2031-06-01');
-    await w.getByLabel(/An event/).blur();
-    await w.getByText(/start by .*: that typically leaves time to finish the course/).waitFor();
+  it('answers "I have an event" with a latest start date, or the sessions that fit, or too soon', async () => {
+    const { page, w, context } = await open('estimate/t=professional-microneedling;s=3;d=2030-01-07');
+    const event = w.getByLabel(/An event/);
+    await event.fill('2031-06-01');
+    await event.blur();
+    // 3 sessions 28 days apart and a week to settle is 63 days; full results typically begin at 90:
+    // 90 days before 1 June 2031 is 3 March 2031.
+    await w.getByText(/For your event on Jun 1, 2031, start by Mar 3, 2031: that typically leaves time to finish the course/).waitFor();
+
+    // An event 40 days from today: sessions on day 0 and day 28 fit with a week to settle, day 56 does not.
+    const iso = (days) => page.evaluate((d) => {
+      const t = new Date();
+      const x = new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate() + d));
+      return x.toISOString().slice(0, 10);
+    }, days);
+    await event.fill(await iso(40));
+    await event.blur();
+    await w.getByText(/2 sessions fit with time to settle if you start now; full results would typically come after the event/).waitFor();
+    // Four days away is too soon for even one session and the week after it.
+    await event.fill(await iso(4));
+    await event.blur();
+    await w.getByText(/is too soon for a session and the settling time after it/).waitFor();
     await context.close();
   });
 

@@ -125,16 +125,19 @@ impl ClinicConfig {
         if text.trim().is_empty() {
             return Err(err("", "the config is empty"));
         }
+        if !text.trim_start().starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            return Err(err("", "the config must be a JSON object, such as {\"version\": 1, \"clinicName\": \"Rose Clinic\"}"));
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let raw: RawConfig = serde_path_to_error::deserialize(de).map_err(|e| {
             let path = e.path().to_string();
             let inner = e.into_inner();
-            let message = if inner.is_syntax() || inner.is_eof() {
-                format!("not valid JSON ({inner})")
-            } else {
-                inner.to_string()
-            };
-            err(&path, message)
+            if inner.is_syntax() || inner.is_eof() {
+                // The line and column say where; a path into half-read JSON would only confuse.
+                return err("", format!("not valid JSON ({inner})"));
+            }
+            // "." is serde_path_to_error's name for the document itself.
+            err(if path == "." { "" } else { &path }, inner.to_string())
         })?;
         validate(raw, catalog)
     }
@@ -323,14 +326,36 @@ mod tests {
     }
 
     #[test]
-    fn garbage_is_refused_with_a_message() {
-        for text in ["", "   ", "<html>404</html>", "{", "null", "[]", "{\"version\":1}"] {
+    fn garbage_is_refused_with_a_message_that_says_what_is_wrong() {
+        // (text, path, words the message must contain)
+        let cases: &[(&str, &str, &str)] = &[
+            ("", "", "empty"),
+            ("   ", "", "empty"),
+            ("<html>404</html>", "", "not valid JSON"),
+            ("{", "", "not valid JSON"),
+            ("null", "", "must be a JSON object"),
+            ("[]", "", "must be a JSON object"),
+            ("\"Rose Clinic\"", "", "must be a JSON object"),
+            ("{\"version\":1}", "", "missing field `clinicName`"),
+        ];
+        for (text, path, words) in cases {
             let e = parse(text).unwrap_err();
-            assert!(!e.to_string().is_empty(), "{text:?}");
+            assert_eq!(e.path, *path, "{text:?}: {e}");
+            assert!(e.message.contains(words), "{text:?}: {e}");
         }
-        assert!(parse("<html>").unwrap_err().message.starts_with("not valid JSON"));
         let huge = format!("{{\"version\":1,\"clinicName\":\"{}\"}}", "a".repeat(MAX_CONFIG_BYTES));
-        assert!(parse(&huge).unwrap_err().message.contains("limit"));
+        let e = parse(&huge).unwrap_err();
+        assert_eq!(e.message, format!("the config is {} bytes; the limit is {MAX_CONFIG_BYTES}", huge.len()));
+    }
+
+    #[test]
+    fn a_clinic_name_is_one_to_eighty_characters_of_plain_text() {
+        let named = |name: &str| parse(&format!(r#"{{"version":1,"clinicName":{}}}"#, serde_json::json!(name)));
+        assert_eq!(named(&"é".repeat(80)).unwrap().clinic_name.chars().count(), 80, "80 characters, not bytes");
+        let e = named(&"a".repeat(81)).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("clinicName", "must be at most 80 characters"));
+        assert_eq!(named("   ").unwrap_err().message, "must not be empty");
+        assert_eq!(named("Rose\nClinic").unwrap_err().message, "must not contain control characters");
     }
 
     #[test]

@@ -55,14 +55,16 @@ pub fn max_sessions(course: &Course) -> u8 {
     }
 }
 
-/// The gaps between sessions a visitor can choose for a course: every week from the shortest to
-/// the longest spacing the catalog gives, one per wording ("3 months" can cover several day
-/// counts), plus `current` if it is not among them.
+/// The gaps between sessions a visitor can choose for a course: from the shortest to the longest
+/// spacing the catalog gives, a week apart (a month apart for spacings counted in months), one per
+/// wording, plus `current` if it is not among them.
 pub fn spacing_choices(course: &Course, current: u16) -> Vec<u16> {
     if course.spacing_days_max == 0 {
         return vec![0];
     }
-    let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(7).collect();
+    // Spans of 12 weeks or more are worded in months (see `days_range`).
+    let step = if course.spacing_days_max >= 84 { 30 } else { 7 };
+    let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(step).collect();
     if v.last() != Some(&course.spacing_days_max) {
         v.push(course.spacing_days_max);
     }
@@ -292,8 +294,56 @@ mod tests {
         assert_eq!(form.event, None);
         assert!(form.add_ons.is_empty() && form.payment.is_none() && form.plan.is_none());
         assert_eq!(form.areas.len(), 1);
+        assert_eq!(form.rollers_per_year, 4, "the demo's devicesPerYear");
+        // Empty, malformed and impossible values read as absent.
+        assert_eq!(EstimateParams::parse("s=;;==;a=,,,;d=2026-02-30;x=;w=x;e=2027-13-01"), EstimateParams::default());
+    }
+
+    #[test]
+    fn repeated_ids_in_a_link_are_kept_once() {
+        let p = EstimateParams::parse("a=face,neck,face;x=prp,prp,prp");
+        assert_eq!((p.areas, p.add_ons), (vec!["face".to_string(), "neck".to_string()], vec!["prp".to_string()]));
+        let (catalog, config) = setup();
+        let form = EstimateForm::resolve(&EstimateParams::parse("t=professional-microneedling;x=prp,prp,prp"), &config, &catalog, today()).unwrap();
+        assert_eq!(form.add_ons, ["prp"]);
+        assert!(form.to_value().contains(";x=prp;"));
+    }
+
+    #[test]
+    fn sessions_run_from_one_to_the_limit_and_one_for_a_single_visit_treatment() {
+        let (catalog, config) = setup();
+        let sessions = |link: &str| EstimateForm::resolve(&EstimateParams::parse(link), &config, &catalog, today()).unwrap().sessions;
+        assert_eq!(sessions("t=professional-microneedling;s=24"), 24);
+        assert_eq!(sessions("t=professional-microneedling;s=1"), 1);
+        // Out of range: the treatment's usual number instead (3 for professional microneedling).
+        assert_eq!(sessions("t=professional-microneedling;s=25"), 3);
+        assert_eq!(sessions("t=professional-microneedling;s=0"), 3);
+        let once = Course { sessions_min: 1, sessions_max: 1, sessions_typical: 1, spacing_days_min: 0, spacing_days_max: 0, fact: crate::core::catalog::Fact { text: String::new(), sources: vec![] } };
+        assert_eq!(max_sessions(&once), 1);
+        assert_eq!(max_sessions(&catalog.treatment("botox").unwrap().course), MAX_SESSIONS, "repeat visits can be planned");
+    }
+
+    #[test]
+    fn the_year_comparison_starts_from_the_clinics_own_roller_count() {
+        let (catalog, mut config) = setup();
+        config.pricing.as_mut().unwrap().at_home.as_mut().unwrap().devices_per_year = 12;
+        let form = EstimateForm::resolve(&EstimateParams::default(), &config, &catalog, today()).unwrap();
+        assert_eq!(form.rollers_per_year, 12);
+        let form = EstimateForm::resolve(&EstimateParams::parse("r=6"), &config, &catalog, today()).unwrap();
+        assert_eq!(form.rollers_per_year, 6, "the visitor's own figure wins");
+        config.pricing.as_mut().unwrap().at_home = None;
+        let form = EstimateForm::resolve(&EstimateParams::default(), &config, &catalog, today()).unwrap();
         assert_eq!(form.rollers_per_year, DEFAULT_ROLLERS_PER_YEAR);
-        let _ = EstimateParams::parse("s=;;==;a=,,,;d=2026-02-30");
+    }
+
+    #[test]
+    fn spacing_choices_cover_the_range_a_week_apart_one_per_wording() {
+        let (catalog, _) = setup();
+        let pro = &catalog.treatment("professional-microneedling").unwrap().course; // 28–42 days
+        assert_eq!(spacing_choices(pro, 28), vec![28, 35, 42]);
+        assert_eq!(spacing_choices(pro, 30), vec![28, 30, 35, 42], "a value from a link is kept");
+        let botox = &catalog.treatment("botox").unwrap().course; // 90–120 days: "3 months" and "4 months"
+        assert_eq!(spacing_choices(botox, 90), vec![90, 120]);
     }
 
     #[test]

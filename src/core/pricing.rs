@@ -899,6 +899,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn each_way_to_pay_follows_its_own_financing_rule() {
+        let allowed = |b: &PriceBook| {
+            let e = estimate(b, &input(&["face"], 3)).unwrap();
+            e.options.iter().map(|o| (o.choice.clone(), o.financing_allowed)).collect::<Vec<_>>()
+        };
+        let mut b = book(); // packages may not be financed, memberships may
+        let per = PaymentChoice::PerSession;
+        let (three, pct, club) = (PaymentChoice::Package("three".into()), PaymentChoice::Package("pct".into()), PaymentChoice::Membership("club".into()));
+        assert_eq!(allowed(&b), vec![(per.clone(), true), (three.clone(), false), (pct.clone(), false), (club.clone(), true)]);
+        b.financing.with_packages = true;
+        b.financing.with_memberships = false;
+        assert_eq!(allowed(&b), vec![(per, true), (three, true), (pct, true), (club, false)]);
+    }
+
+    #[test]
     fn tax_is_a_line_on_the_subtotal() {
         let mut b = book();
         b.tax = Some(Tax { label: "VAT".into(), bps: 2_000 });

@@ -106,6 +106,21 @@ mod tests {
     }
 
     #[test]
+    fn a_course_is_priced_on_the_clinics_standard_area_the_first_it_lists() {
+        let (catalog, _) = setup();
+        let json = r#"{"version":1,"clinicName":"X","offeredTreatments":["professional-microneedling"],
+            "pricing":{"treatments":{"professional-microneedling":{"areas":{"neck":100,"face":200,"hands":300}}},
+            "atHome":{"devicePrice":6,"devicesPerYear":4}}}"#;
+        let config = ClinicConfig::from_json(json, &catalog).unwrap();
+        let quotes = courses_for_concern(&catalog, &config, "fine-lines-wrinkles");
+        let q = quotes.iter().find(|q| q.treatment.id == "professional-microneedling").unwrap();
+        let n = i64::from(q.treatment.course.sessions_typical);
+        assert_eq!((q.area.as_str(), q.per_session, q.total), ("neck", Range::exact(10_000), Range::exact(10_000 * n)));
+        let year = year_of_each(&catalog, &config, 4).unwrap();
+        assert_eq!(year.professional, Range::exact(10_000 * n), "the year comparison uses the neck too");
+    }
+
+    #[test]
     fn a_year_of_each() {
         let (catalog, config) = setup();
         let y = year_of_each(&catalog, &config, 4).unwrap();

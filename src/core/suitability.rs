@@ -89,7 +89,7 @@ pub fn group<'a>(flagged: &[Flagged<'a>]) -> Vec<FlagGroup<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::Family;
+    use crate::core::catalog::CautionRule;
 
     fn catalog() -> Catalog {
         Catalog::built_in().unwrap()
@@ -162,22 +162,36 @@ mod tests {
         let c = catalog();
         let yes = ["pregnant", "keloid-prone"];
         let a = assess(&c, &answers(&yes, &[]));
-        for f in &a.flagged {
-            let expected = c
+        // Every treatment, flagged or not, against the rules of the questions answered yes.
+        for t in &c.treatments {
+            let matching: Vec<&CautionRule> = c
                 .candidate_questions
                 .iter()
                 .filter(|q| yes.contains(&q.id.as_str()))
                 .flat_map(|q| &q.rules)
-                .filter(|r| r.families.contains(&f.treatment.family) || r.treatments.contains(&f.treatment.id))
-                .map(|r| r.caution)
-                .min()
-                .unwrap();
-            assert_eq!(f.caution, expected, "{}", f.treatment.id);
+                .filter(|r| r.families.contains(&t.family) || r.treatments.contains(&t.id))
+                .collect();
+            let flagged = a.flagged.iter().find(|f| f.treatment.id == t.id);
+            match (matching.iter().map(|r| r.caution).min(), flagged) {
+                (None, None) => assert!(a.not_flagged.iter().any(|n| n.id == t.id), "{} is listed as not flagged", t.id),
+                (Some(strongest), Some(f)) => {
+                    assert_eq!(f.caution, strongest, "{}", t.id);
+                    // One reason per matching rule (the union), none invented.
+                    let reasons: Vec<&str> = f.reasons.iter().map(|(_, r)| r.text.as_str()).collect();
+                    for r in &matching {
+                        assert!(reasons.contains(&r.reason.text.as_str()), "{}: missing {:?}", t.id, r.reason.text);
+                    }
+                    assert_eq!(reasons.len(), matching.len(), "{}", t.id);
+                }
+                (expected, got) => panic!("{}: expected {expected:?}, got {:?}", t.id, got.map(|f| f.caution)),
+            }
         }
-        assert_eq!(a.flagged.len() + a.not_flagged.len(), c.treatments.len());
+        // Pregnancy and keloids both bear on professional microneedling: two reasons, the stronger caution.
+        let pro = a.flagged.iter().find(|f| f.treatment.id == "professional-microneedling").unwrap();
+        let questions: Vec<&str> = pro.reasons.iter().map(|(q, _)| *q).collect();
+        assert!(questions.contains(&"pregnant") && questions.contains(&"keloid-prone"), "{questions:?}");
         for pair in a.flagged.windows(2) {
             assert!(pair[0].caution <= pair[1].caution, "strongest first");
         }
-        assert!(a.flagged.iter().any(|f| f.treatment.family == Family::Microneedling));
     }
 }
