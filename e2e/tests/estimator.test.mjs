@@ -64,7 +64,7 @@ describe('from "acne scars" to a dated plan, a total, a monthly figure and a boo
     await page.route('https://juniper-skin.example/**', (route) => route.fulfill({ status: 200, body: 'booking page' }));
     const book = w.getByRole('link', { name: /Book a consultation/ });
     assert.equal(await book.getAttribute('href'), 'https://juniper-skin.example/book-consultation?treatment=professional-microneedling&areas=face&sessions=3');
-    await w.getByText("Leaves this page for Juniper Skin Studio's booking page.").waitFor();
+    await w.getByText('Leaves this page for the booking page of Juniper Skin Studio.').waitFor();
     await page.waitForTimeout(700); // the estimate event is debounced
     await book.click(); steps++;
     await page.waitForURL(/juniper-skin\.example/);
@@ -215,6 +215,12 @@ describe('inputs', () => {
     await event.fill(await iso(40));
     await event.blur();
     await w.getByText(/2 sessions fit with time to settle if you start now; full results would typically come after the event/).waitFor();
+    // A first session chosen later than the latest start is called out: from 1 March 2027 the
+    // sessions fall on Mar 1, Mar 29 and Apr 26, so only the first has settled by 1 April.
+    const later = await open('estimate/t=professional-microneedling;s=3;d=2027-03-01;e=2027-04-01');
+    await later.w.getByText(/start by Jan 1, 2027/).waitFor();
+    await later.w.getByText('With your first session on Mar 1, 2027, 1 of your 3 sessions would be done with time to settle before the event, and full results would typically come after it.').waitFor();
+    await later.context.close();
     // Four days away is too soon for even one session and the week after it.
     await event.fill(await iso(4));
     await event.blur();
@@ -251,6 +257,9 @@ describe('another locale and currency', () => {
     assert.ok(lines.some((l) => l.startsWith('Face + Neck (together) × 2 sessions')), lines.join('\n'));
     assert.ok(lines.some((l) => l.replace(/[\u00a0\u202f]/g, ' ').startsWith('MwSt. (19 %)')), lines.join('\n'));
     assert.match((await w.locator('.tw-glance').first().textContent()).replace(/\u00a0/g, ' '), /Deposit at booking100,00 €/);
+    // Figures before tax say so.
+    await w.locator('.tw-glance').getByText('Per session before MwSt.').waitFor();
+    assert.match(await w.getByRole('checkbox', { name: /Neck/ }).locator('xpath=..').textContent(), /a session before MwSt\./);
     assert.match(await w.locator('.tw-plan li').first().textContent(), /\d{2}\.\d{2}\.\d{4}/);
     await context.close();
   });
@@ -261,22 +270,29 @@ describe('claims that hold at every price in the ranges', () => {
   it('never calls a package cheapest or a saving when it is not, and shows no negative amount', async () => {
     const { w, context } = await open('estimate/t=professional-microneedling;a=face;s=4');
     const options = w.locator('.tw-options');
-    // 4 × $150 = $600 against $800 (costs $200 more); 4 × $700 = $2,800 against $2,000 (saves $800).
+    // Each price anywhere in its range: from 4 × $700 − $800 = $2,000 saved to $2,000 − 4 × $150 =
+    // $1,400 more.
     const pkg = options.locator('li', { hasText: 'Microneedling course of 4' });
-    assert.match(await pkg.textContent(), /Depending on the final prices, saves up to \$800\.00 or costs up to \$200\.00 more than paying per session/);
+    assert.match(await pkg.textContent(), /Depending on the final prices, saves up to \$2,000\.00 or costs up to \$1,400\.00 more than paying per session/);
     assert.equal(await options.getByText('Cheapest for you').count(), 0);
-    assert.match(await options.locator('li', { hasText: 'Lowest at mid-range prices' }).textContent(), /Microneedling course of 4/);
-    await w.getByText(/No way to pay is the cheapest at every price in the ranges: Pay per session costs least at the bottom of the ranges and Microneedling course of 4 at the top/).waitFor();
+    assert.match(await options.locator('li', { hasText: 'Lowest mid-range total' }).textContent(), /Microneedling course of 4/);
+    await w.getByText(/No way to pay is the cheapest for every mix of final prices within the ranges: Pay per session costs least when every price is at the bottom of its range, Microneedling course of 4 when every price is at the top/).waitFor();
     assert.doesNotMatch(await w.textContent(), /[-−]\s?\$\d/, 'no negative amount anywhere');
     await context.close();
   });
 
   it('with one session, the package is honestly a bigger purchase, not "the cheaper way"', async () => {
     const { w, context } = await open('estimate/t=professional-microneedling;a=face;s=1;p=pkg:course-4');
-    await w.getByText('Includes 3 sessions more than you asked for: the package is sold as 4 sessions.').waitFor();
+    await w.locator('.tw-est-results').getByText('Includes 3 sessions more than you asked for: the package is sold as 4 sessions.').waitFor();
     assert.doesNotMatch(await w.textContent(), /cheaper way|still costs less/);
-    // Paying per session ($150–$700) is lower at both ends than the package ($800–$2,000).
-    assert.match(await w.locator('.tw-options li', { hasText: 'Pay per session' }).textContent(), /Cheapest for you/);
+    // The package ($800–$2,000) always costs more than one session ($150–$700): from $800 − $700
+    // to $2,000 − $150.
+    assert.match(await w.locator('.tw-options li', { hasText: 'Microneedling course of 4' }).textContent(),
+      /Costs between \$100\.00 and \$1,850\.00 more than paying per session/);
+    // No way is cheapest for every mix of prices: with a session at $700 and the membership fee at
+    // $50, the membership (10 % off) comes to $680.
+    assert.equal(await w.getByText('Cheapest for you').count(), 0);
+    assert.match(await w.locator('.tw-options li', { hasText: 'Pay per session' }).textContent(), /Lowest mid-range total/);
     await context.close();
   });
 

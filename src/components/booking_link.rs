@@ -19,9 +19,9 @@ pub fn BookingLink(props: &BookingLinkProps) -> Html {
     let href = props.href.clone().unwrap_or_else(|| props.booking.url.clone().into());
     let new_tab = props.booking.open_in_new_tab;
     let note = if new_tab {
-        format!("Opens {}'s booking page in a new tab.", props.clinic_name)
+        format!("Opens the booking page of {} in a new tab.", props.clinic_name)
     } else {
-        format!("Leaves this page for {}'s booking page.", props.clinic_name)
+        format!("Leaves this page for the booking page of {}.", props.clinic_name)
     };
     html! {
         <div class="tw-booking">

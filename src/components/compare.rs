@@ -6,6 +6,7 @@ use crate::core::route::{Route, MAX_COMPARE};
 use crate::core::wording::{course, days_range, mm_range};
 use crate::state::Action;
 use crate::web::intl::Formats;
+use super::estimate_wording::before_tax;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -71,7 +72,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let Some(prices) = book.treatment(&t.id) else { return Some("Ask the clinic".into()) };
         let (area, range) = prices.areas.first()?;
         let area = catalog.area(area).map(|a| a.name.to_lowercase()).unwrap_or_default();
-        Some(format!("{} a session ({area})", formats.range(*range)))
+        Some(format!("{} a session ({area}){}", formats.range(*range), before_tax(book)))
     };
     let show_prices = config.pricing.is_some();
     let price_label = if config.prices_are_typical_ranges {

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::estimate_wording::before_tax;
 use super::estimator::show_results;
 use crate::app::ViewContext;
 use crate::core::date::Date;
@@ -46,6 +47,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
         })
     };
     let area_name = |a: &str| catalog.area(a).map(|x| x.name.to_lowercase()).unwrap_or_default();
+    let pre_tax = config.pricing.as_ref().map(before_tax).unwrap_or_default();
     html! {
         <section class="tw-est-section" aria-labelledby="tw-courses-title">
             <h4 id="tw-courses-title" class="tw-section-title">{ "Whole courses compared" }</h4>
@@ -67,7 +69,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                         <li class="tw-quote">
                             <p class="tw-quote-name">{ &q.treatment.name }<span class="tw-tag">{ q.fit.label() }</span></p>
                             <dl class="tw-quote-facts">
-                                <div><dt>{ "Usual course" }</dt><dd>{ format!("{} × {} ({})", q.sessions, f.range(q.per_session), area_name(&q.area)) }</dd></div>
+                                <div><dt>{ "Usual course" }</dt><dd>{ format!("{} × {} ({}){}", q.sessions, f.range(q.per_session), area_name(&q.area), pre_tax) }</dd></div>
                                 <div><dt>{ "Course total" }</dt><dd class="tw-strong">{ f.range(q.total) }</dd></div>
                                 <div><dt>{ "Downtime" }</dt><dd>{ q.treatment.downtime.label() }</dd></div>
                             </dl>
@@ -78,7 +80,11 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                         </li>
                     }) }
                 </ul>
-                <p class="tw-note">{ "Estimates, not quotes. Usual course lengths come from the treatment guide, and how long results last differs between treatments; paying per session, before any package or membership." }</p>
+                <p class="tw-note">{ format!(
+                    "Estimates, not quotes{}. Usual course lengths come from the treatment guide, and how long results last differs between treatments; course totals are paying per session, before any package or membership{}.",
+                    if config.prices_are_typical_ranges { ", from typical public price ranges rather than this clinic's own" } else { "" },
+                    config.pricing.as_ref().and_then(|b| b.tax.as_ref()).map(|t| format!(", with {} included", t.label)).unwrap_or_default()
+                ) }</p>
             }
         </section>
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::estimate_wording::{cheapest_tag, chosen_for_you, difference, no_financing, option_name};
+use super::estimate_wording::{before_tax, cheapest_tag, chosen_for_you, difference, no_financing, option_name, option_note};
 use crate::app::ViewContext;
 use crate::core::date::Date;
 use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm};
@@ -189,7 +189,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={checked} disabled={only} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.areas.iter().position(|a| *a == id) { f.areas.remove(i); } else { f.areas.push(id.clone()); }
                                     }))} />
-                                    <span>{ name }<span class="tw-note">{ format!(" · {} a session", props.formats.range(*price)) }</span></span>
+                                    <span>{ name }<span class="tw-note">{ format!(" · {} a session{}", props.formats.range(*price), before_tax(book)) }</span></span>
                                 </label>
                             </li>
                         }
@@ -224,7 +224,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={form.add_ons.contains(&a.id)} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.add_ons.iter().position(|x| *x == id) { f.add_ons.remove(i); } else { f.add_ons.push(id.clone()); }
                                     }))} />
-                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {}", props.formats.range(a.per_session)) }</span></span>
+                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {} a session{}", props.formats.range(a.per_session), before_tax(book)) }</span></span>
                                 </label></li>
                             }
                         }) }
@@ -247,6 +247,9 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                         <span class="tw-option-total">{ props.formats.range(o.total) }</span>
                                         if let Some(d) = o.against_per_session {
                                             <span class="tw-note">{ difference(d, &props.formats) }</span>
+                                        }
+                                        if let Some(note) = &o.note {
+                                            <span class="tw-note">{ option_note(note) }</span>
                                         }
                                     </span>
                                 </label></li>

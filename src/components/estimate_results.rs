@@ -6,13 +6,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::booking_link::BookingLink;
-use super::estimate_wording::{line_amount, line_label, option_name, option_note, payments, rate, sessions};
+use super::estimate_wording::{before_tax, line_amount, line_label, option_name, option_note, payments, rate, sessions};
 use crate::app::ViewContext;
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
 use crate::core::financing::finance;
 use crate::core::pricing::{deposit, Estimate, LineKind};
-use crate::core::schedule::{fit_event, plan, EventFit};
+use crate::core::schedule::{fit_event, plan, plan_by_event, EventFit};
 use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +44,9 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     let quote = form.plan.as_ref().and_then(|id| finance(book, option, id).ok());
     let dep = deposit(book, option.total);
     let schedule = plan(form.start, form.sessions, form.spacing_days, t.results.as_ref());
-    let event = form.event.zip(t.results.as_ref()).map(|(ev, results)| (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results)));
+    let event = form.event.zip(t.results.as_ref()).map(|(ev, results)| {
+        (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results), plan_by_event(&schedule, ev, results))
+    });
     let shown_sessions = schedule.sessions.len() as u32;
 
     let mut summary = format!(
@@ -55,7 +57,13 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
         option_name.to_lowercase()
     );
     if let Some(q) = &quote {
-        summary.push_str(&format!(" Example financing: {}; {}.", payments(q, f), rate(q, f)));
+        summary.push_str(&format!(
+            " Example financing: {} down, then {}; {}; total cost {}.",
+            f.range(q.down_payment),
+            payments(q, f),
+            rate(q, f).trim_end_matches('.'),
+            f.range(q.total_cost())
+        ));
     }
 
     let share = {
@@ -88,7 +96,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
             </p>
             <p class="tw-quote-note">{ "An estimate, not a quote: final pricing after a consultation." }</p>
             <dl class="tw-glance">
-                <div><dt>{ "Per session" }</dt><dd>{ f.range(e.per_session) }</dd></div>
+                <div><dt>{ format!("Per session{}", before_tax(book)) }</dt><dd>{ f.range(e.per_session) }</dd></div>
                 <div><dt>{ "Sessions" }</dt><dd>{ form.sessions }</dd></div>
                 <div><dt>{ "Paying" }</dt><dd>{ &option_name }</dd></div>
                 if let Some(d) = dep { <div><dt>{ "Deposit at booking" }</dt><dd>{ f.range(d) }</dd></div> }
@@ -115,10 +123,11 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                         <div><dt>{ "Down payment (the deposit at booking)" }</dt><dd>{ f.range(q.down_payment) }</dd></div>
                         <div><dt>{ "Amount financed" }</dt><dd>{ f.range(q.financed) }</dd></div>
                         <div><dt>{ "Payments" }</dt><dd>{ payments(q, f) }</dd></div>
-                        <div><dt>{ "Total of payments" }</dt><dd>{ format!("{} (interest {})", f.range(q.total_of_payments()), f.range(q.interest())) }</dd></div>
+                        <div><dt>{ "Total of payments" }</dt><dd>{ format!("{} (interest {})", f.range(q.total_of_payments()), f.between(q.interest())) }</dd></div>
                         <div><dt>{ "Total cost, deposit included" }</dt><dd>{ f.range(q.total_cost()) }</dd></div>
                     </dl>
-                    <p class="tw-note">{ book.financing.lender.clone().unwrap_or_else(|| "An example only, subject to the lender's approval.".into()) }</p>
+                    if let Some(lender) = &book.financing.lender { <p class="tw-note">{ lender }</p> }
+                    <p class="tw-note">{ "An example only, subject to the lender's approval; the lender sets the final terms." }</p>
                 </div>
             }
 
@@ -137,7 +146,8 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                 </ul>
                 <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
             }
-            if let Some((ev, fit)) = event {
+            <p class="tw-note">{ "The dates are examples at the usual spacing; the clinic books the actual appointments." }</p>
+            if let Some((ev, fit, yours)) = event {
                 <div class="tw-event" role="status">
                     { match fit {
                         EventFit::StartBy { latest_start } => html! {
@@ -158,6 +168,15 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                             <p>{ format!("Your event on {} is too soon for a session and the settling time after it. Ask the clinic about timing.", f.date(ev)) }</p>
                         },
                     } }
+                    if !yours.fits() && !matches!(fit, EventFit::TooSoon) {
+                        <p>{ format!(
+                            "With your first session on {}, {} of your {} would be done with time to settle before the event{}.",
+                            f.date(form.start),
+                            yours.settled_sessions,
+                            sessions(yours.sessions),
+                            if yours.full_results_window_begun { "" } else { ", and full results would typically come after it" }
+                        ) }</p>
+                    }
                 </div>
             }
 

@@ -4,7 +4,7 @@
 
 use crate::core::catalog::Catalog;
 use crate::core::financing::{FinanceQuote, NoFinancing, Payments, Repayment};
-use crate::core::pricing::{Cheapest, Difference, Line, LineItem, LineKind, OptionNote, PaymentChoice, PriceBook, Range, Within};
+use crate::core::pricing::{Cheapest, Difference, End, Line, LineItem, LineKind, OptionNote, PaymentChoice, PriceBook, Range, Within};
 use crate::web::intl::Formats;
 
 pub fn sessions(n: impl Into<u32>) -> String {
@@ -20,6 +20,11 @@ fn months(n: u32) -> String {
     } else {
         format!("{n} months")
     }
+}
+
+/// Said after a price shown before tax, when the clinic adds tax: " before VAT".
+pub fn before_tax(book: &PriceBook) -> String {
+    book.tax.as_ref().map(|t| format!(" before {}", t.label)).unwrap_or_default()
 }
 
 /// The name of a way to pay: "Pay per session", or the clinic's name for the package or membership.
@@ -40,6 +45,15 @@ fn name_of<'a>(found: Option<&'a str>, id: &'a str) -> &'a str {
 
 /// What a line of the estimate is for.
 pub fn line_label(line: &Line, book: &PriceBook, catalog: &Catalog, f: &Formats) -> String {
+    let label = item_label(line, book, catalog, f);
+    match line.only_at {
+        None => label,
+        Some(End::Low) => format!("{label} (when every price is at the bottom of its range)"),
+        Some(End::High) => format!("{label} (when every price is at the top of its range)"),
+    }
+}
+
+fn item_label(line: &Line, book: &PriceBook, catalog: &Catalog, f: &Formats) -> String {
     match &line.item {
         LineItem::Areas { areas, together, sessions: n, within } => {
             let within = match within {
@@ -70,9 +84,13 @@ pub fn line_label(line: &Line, book: &PriceBook, catalog: &Catalog, f: &Formats)
 
 /// A line's amount: discounts are amounts taken off, never negative figures.
 pub fn line_amount(line: &Line, f: &Formats) -> String {
+    let amount = match line.only_at {
+        None => f.range(line.amount),
+        Some(end) => f.money(end.of(line.amount)),
+    };
     match line.kind {
-        LineKind::Discount => format!("{} off", f.range(line.amount)),
-        _ => f.range(line.amount),
+        LineKind::Discount => format!("{amount} off"),
+        _ => amount,
     }
 }
 
@@ -81,13 +99,16 @@ fn between(f: &Formats, a: i64, b: i64) -> String {
     f.range(Range::new(a.min(b), a.max(b)))
 }
 
-/// A way to pay against paying per session, only as far as it holds across the price ranges.
+/// A way to pay against paying per session, only as far as it holds for any final prices within
+/// the ranges.
 pub fn difference(d: Difference, f: &Formats) -> String {
     match d {
         Difference::Saves { least: 0, most } => format!("Saves up to {} against paying per session", f.money(most)),
-        Difference::Saves { least, most } => format!("Saves {} against paying per session", between(f, least, most)),
+        Difference::Saves { least, most } if least == most => format!("Saves {} against paying per session", f.money(least)),
+        Difference::Saves { least, most } => format!("Saves between {} and {} against paying per session, whatever the final prices", f.money(least), f.money(most)),
         Difference::CostsMore { least: 0, most } => format!("Costs up to {} more than paying per session", f.money(most)),
-        Difference::CostsMore { least, most } => format!("Costs {} more than paying per session", between(f, least, most)),
+        Difference::CostsMore { least, most } if least == most => format!("Costs {} more than paying per session", f.money(least)),
+        Difference::CostsMore { least, most } => format!("Costs between {} and {} more than paying per session", f.money(least), f.money(most)),
         Difference::Depends { saves_up_to, costs_more_up_to } => format!(
             "Depending on the final prices, saves up to {} or costs up to {} more than paying per session",
             f.money(saves_up_to),
@@ -100,10 +121,10 @@ pub fn difference(d: Difference, f: &Formats) -> String {
 /// The tag beside option `i`, if the core proved a claim about it.
 pub fn cheapest_tag(cheapest: &Cheapest, i: usize) -> Option<&'static str> {
     match cheapest {
-        Cheapest::AtBothEnds { index, tied } if *index == i || tied.contains(&i) => {
+        Cheapest::AtEveryPrice { index, tied } if *index == i || tied.contains(&i) => {
             Some(if tied.is_empty() { "Cheapest for you" } else { "Joint cheapest" })
         }
-        Cheapest::AtMidRange { index, .. } if *index == i => Some("Lowest at mid-range prices"),
+        Cheapest::AtMidRange { index, .. } if *index == i => Some("Lowest mid-range total"),
         _ => None,
     }
 }
@@ -113,9 +134,13 @@ pub fn chosen_for_you(cheapest: &Cheapest, book: &PriceBook, options: &[PaymentC
     let name = |i: usize| options.get(i).map(|c| option_name(book, c)).unwrap_or_default();
     match cheapest {
         Cheapest::Only | Cheapest::AllTheSame => None,
-        Cheapest::AtBothEnds { .. } => Some("The cheapest way is chosen for you until you pick one.".to_string()),
+        Cheapest::AtEveryPrice { .. } => Some("The cheapest way, whatever the final prices within these ranges, is chosen for you until you pick one.".to_string()),
+        Cheapest::AtMidRange { index, lowest_at_low_end, lowest_at_high_end } if lowest_at_low_end == lowest_at_high_end => Some(format!(
+            "No way to pay is the cheapest for every mix of final prices within the ranges. {} costs least when every price is at the bottom of its range and when every price is at the top, and is chosen for you until you pick one.",
+            name(*index)
+        )),
         Cheapest::AtMidRange { index, lowest_at_low_end, lowest_at_high_end } => Some(format!(
-            "No way to pay is the cheapest at every price in the ranges: {} costs least at the bottom of the ranges and {} at the top. {} costs least at mid-range prices and is chosen for you until you pick one.",
+            "No way to pay is the cheapest for every mix of final prices within the ranges: {} costs least when every price is at the bottom of its range, {} when every price is at the top. {} has the lowest total in the middle of its range and is chosen for you until you pick one.",
             name(*lowest_at_low_end),
             name(*lowest_at_high_end),
             name(*index)
@@ -126,16 +151,20 @@ pub fn chosen_for_you(cheapest: &Cheapest, book: &PriceBook, options: &[PaymentC
 pub fn option_note(note: &OptionNote) -> String {
     match *note {
         OptionNote::UnusedSessions { unused, package_size, cheaper_than_fewer: true } => format!(
-            "Includes {} you would not use: the package of {package_size} still costs less than paying for the rest singly, at every price in the ranges.",
+            "Includes {} you would not use: the package of {package_size} still costs less than paying for the rest singly, whatever the final prices within the ranges.",
             sessions(unused)
         ),
         OptionNote::UnusedSessions { unused, package_size, cheaper_than_fewer: false } => {
             format!("Includes {} more than you asked for: the package is sold as {}.", sessions(unused), sessions(package_size))
         }
-        OptionNote::MembershipMonths { months: m, course_months, minimum } if m > course_months => {
-            format!("Membership for {}: the {minimum}-month minimum, longer than your course ({}).", months(m), months(course_months))
+        OptionNote::MembershipMonths { months: m, course_months, minimum } if m > course_months => format!(
+            "Membership for {}: the {minimum}-month minimum, longer than your course ({}). Ask the clinic about renewal and cancellation.",
+            months(m),
+            months(course_months)
+        ),
+        OptionNote::MembershipMonths { months: m, .. } => {
+            format!("Membership for {}: the months your course spans. Ask the clinic about any minimum term, renewal and cancellation.", months(m))
         }
-        OptionNote::MembershipMonths { months: m, .. } => format!("Membership for {}: the months your course spans.", months(m)),
     }
 }
 
@@ -192,6 +221,9 @@ pub fn no_financing(reason: &NoFinancing, clinic_name: &str, f: &Formats) -> Str
         NoFinancing::NotWith(PaymentChoice::PerSession) => "Financing is not offered for paying per session.".to_string(),
         NoFinancing::BelowMinimum { minimum } => format!("Financing starts at {} after the deposit.", f.money(*minimum)),
         NoFinancing::NothingLeft => "The deposit covers the whole estimate, so there is nothing to finance.".to_string(),
+        NoFinancing::NothingLeftAtLowEnd => {
+            "At the bottom of the price range the deposit covers everything, so no one financing example fits this estimate.".to_string()
+        }
         NoFinancing::UnknownPlan => "This plan is no longer offered.".to_string(),
     }
 }

@@ -97,8 +97,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                 "sessions": form.sessions,
                 "addOns": form.add_ons,
                 "payment": option_name(book, &chosen.choice),
+                "paymentChosenBy": if form.payment.is_some() { "visitor" } else { "widget" },
                 "currency": config.currency.code(),
                 "totalMinor": { "low": chosen.total.low, "high": chosen.total.high },
+                "taxIncluded": book.tax.is_some(),
+                "pricesAreTypicalRanges": config.prices_are_typical_ranges,
             })
         });
         let on_event = setup.on_event.clone();

@@ -62,7 +62,11 @@ pub fn YearCompare(props: &YearCompareProps) -> Html {
                     <p>{ &pro.best_for.text }</p>
                 </div>
             </div>
-            <p class="tw-note">{ "Estimates, not quotes: the clinic's price for a usual course, and home rollers at the price above." }</p>
+            <p class="tw-note">{ if config.prices_are_typical_ranges {
+                "Estimates, not quotes: a usual course at typical public price ranges (not this clinic's own), and home rollers at the price above."
+            } else {
+                "Estimates, not quotes: the clinic's price for a usual course paying per session, and home rollers at the price above."
+            } }</p>
             if let Some(text) = home.at_home_vs_professional.as_ref() { <p>{ &text.text }</p> }
             if let Some(n) = note { <p class="tw-note">{ n }</p> }
         </section>

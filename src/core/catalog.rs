@@ -120,8 +120,8 @@ impl Fit {
     /// how well it works for any one person.
     pub fn label(self) -> &'static str {
         match self {
-            Fit::Strong => "Often used for this",
-            Fit::Good => "Also used for this",
+            Fit::Strong => "A main use",
+            Fit::Good => "A common use",
             Fit::Some => "May help a little",
         }
     }

@@ -136,6 +136,9 @@ pub enum NoFinancing {
     BelowMinimum { minimum: i64 },
     /// The deposit covers everything.
     NothingLeft,
+    /// The deposit covers everything at the bottom of the range but not at the top: no single
+    /// example fits the whole range.
+    NothingLeftAtLowEnd,
     UnknownPlan,
 }
 
@@ -146,8 +149,11 @@ pub fn availability(book: &PriceBook, option: &PaymentOption) -> Result<Range, N
     }
     let down = deposit(book, option.total).unwrap_or(Range::ZERO);
     let financed = option.total.minus(down);
-    if financed.low <= 0 {
+    if financed.high <= 0 {
         return Err(NoFinancing::NothingLeft);
+    }
+    if financed.low <= 0 {
+        return Err(NoFinancing::NothingLeftAtLowEnd);
     }
     if financed.low < book.financing.minimum {
         return Err(NoFinancing::BelowMinimum { minimum: book.financing.minimum });
@@ -257,6 +263,9 @@ mod tests {
     fn financing_is_refused_with_the_reason() {
         let b = book_with(Some(Deposit::Fixed(500_000)), vec![plan(0, false)]);
         assert_eq!(finance(&b, &option(Range::exact(120_000), true), "p"), Err(NoFinancing::NothingLeft));
+        // A $500 deposit on $150–$700: nothing left at the bottom, $200 at the top.
+        let b = book_with(Some(Deposit::Fixed(50_000)), vec![plan(0, false)]);
+        assert_eq!(finance(&b, &option(Range::new(15_000, 70_000), true), "p"), Err(NoFinancing::NothingLeftAtLowEnd));
         let b = book_with(None, vec![plan(0, false)]);
         assert_eq!(finance(&b, &option(Range::new(10_000, 90_000), true), "p"), Err(NoFinancing::BelowMinimum { minimum: 20_000 }));
         assert_eq!(finance(&b, &option(Range::exact(90_000), false), "p"), Err(NoFinancing::NotWith(PaymentChoice::PerSession)));
@@ -348,7 +357,11 @@ mod properties {
                     }
                 }
                 Err(NoFinancing::NotWith(_)) => prop_assert!(!allowed),
-                Err(NoFinancing::NothingLeft) => prop_assert!(allowed && crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO).low >= total.low),
+                Err(NoFinancing::NothingLeft) => prop_assert!(allowed && crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO).high >= total.high),
+                Err(NoFinancing::NothingLeftAtLowEnd) => {
+                    let down = crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
+                    prop_assert!(allowed && down.low >= total.low && down.high < total.high);
+                }
                 Err(NoFinancing::BelowMinimum { minimum }) => {
                     let down = crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
                     prop_assert!(allowed && total.low - down.low < minimum && total.low - down.low > 0);

@@ -288,6 +288,11 @@ fn optional_text(value: &Option<String>, path: &str, max: usize) -> Result<Optio
     value.as_deref().map(|v| text(v, path, max)).transpose()
 }
 
+/// A name from the config, quoted for a message.
+fn quoted_name(name: &str) -> String {
+    format!("{:?}", name.chars().take(60).collect::<String>())
+}
+
 fn id(value: &str, path: &str) -> Result<String, ConfigError> {
     let ok = !value.is_empty() && value.len() <= 40 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !ok {
@@ -321,23 +326,76 @@ fn percent(v: &Decimal, path: &str) -> Result<BasisPoints, ConfigError> {
         .ok_or_else(|| err(path, "must be a percentage from 0 to 100 with at most two decimals, such as 15 or \"8.25\""))
 }
 
-/// True for a name that says "0%" (or "0 %", "0.0%"): a deferred-interest plan must not.
-fn says_zero_percent(name: &str) -> bool {
-    let b = name.as_bytes();
-    (0..b.len()).any(|i| {
-        let starts_number = i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b',');
-        if !starts_number || b[i] != b'0' {
-            return false;
+/// A plan's name as the checks read it: lower case, every kind of space a plain space, full-width
+/// digits and percent signs as ASCII, so "0 % APR" with a no-break space or "０％" is still read.
+fn plain_name(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            c if c.is_whitespace() => ' ',
+            '\u{FF05}' | '\u{FE6A}' | '\u{066A}' => '%',
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            '\u{FF0C}' => ',',
+            '\u{FF0E}' => '.',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Every number written in `text` (with "." or "," as the decimal mark) and the text after it.
+fn numbers(text: &str) -> Vec<(String, &str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b',')) {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_digit() || ((b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit))) {
+                i += 1;
+            }
+            out.push((text[start..i].replace(',', "."), text[i..].trim_start()));
+        } else {
+            i += 1;
         }
-        let mut j = i + 1;
-        while j < b.len() && (b[j] == b'0' || b[j] == b'.' || b[j] == b',') {
-            j += 1;
+    }
+    out
+}
+
+/// A plan's name is shown to visitors as it is written, so it may not say anything its terms do
+/// not bear out: every percentage it states is its APR, every count of months is its months, it
+/// states no amounts (the widget shows the payments it works out), and only a plan with no
+/// interest at all may be called interest-free; a deferred-interest plan may say "no interest" only
+/// with "if paid in full".
+fn check_plan_name(name: &str, plan: &RawPlan, apr: BasisPoints, currency: Currency) -> Result<(), String> {
+    let text = plain_name(name);
+    let apr_text = format!("{}.{:02}", apr / 100, apr % 100);
+    for (number, after) in numbers(&text) {
+        let as_bps = parse_major(&number, Currency::USD).map(|v| v as BasisPoints);
+        if after.starts_with('%') && as_bps != Some(apr) {
+            return Err(format!("says {number}% but the plan's APR is {apr_text}%"));
         }
-        while j < b.len() && b[j] == b' ' {
-            j += 1;
+        let months_word = ["month", "mo ", "mo.", "monat", "mes", "mois", "mese", "maand", "mån"].iter().any(|w| after.starts_with(w)) || after == "mo";
+        if months_word && number.parse::<u64>().ok() != Some(plan.months) {
+            return Err(format!("says {number} months but the plan runs for {} months", plan.months));
         }
-        j < b.len() && b[j] == b'%'
-    })
+    }
+    let symbols = ['$', '€', '£', '¥', '₩', '₫', '₹', '₺', '₱', '₦', '₴', '₪', '฿'];
+    let code = currency.code().to_lowercase();
+    let has_amount = text.char_indices().any(|(i, c)| {
+        symbols.contains(&c) && (text[..i].trim_end().ends_with(|d: char| d.is_ascii_digit()) || text[i + c.len_utf8()..].trim_start().starts_with(|d: char| d.is_ascii_digit()))
+    }) || numbers(&text).iter().any(|(_, after)| after.starts_with(&code)) || text.contains(&format!("{code} "));
+    if has_amount {
+        return Err("must not state an amount: the widget shows the payments it works out from the plan's terms".into());
+    }
+    let free_words = ["no interest", "interest-free", "interest free", "zero percent", "zero interest", "0 apr", "sin intereses", "zinsfrei", "sans frais"];
+    let says_free = free_words.iter().any(|w| text.contains(w));
+    if says_free && plan.deferred_interest && !text.contains("if paid in full") {
+        return Err("a deferred-interest plan may say \"no interest\" only with \"if paid in full\": interest is charged from the purchase date otherwise".into());
+    }
+    if says_free && !plan.deferred_interest && apr > 0 {
+        return Err(format!("says it is interest-free but the plan's APR is {apr_text}%"));
+    }
+    Ok(())
 }
 
 struct Context<'a> {
@@ -518,17 +576,10 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
                 return Err(err(format!("{pat}.apr"), format!("must be at most {}%", MAX_APR_BPS / 100)));
             }
             let name = text(&p.name, &format!("{pat}.name"), 60)?;
-            if p.deferred_interest {
-                if apr == 0 {
-                    return Err(err(format!("{pat}.apr"), "a deferred-interest plan needs the APR charged from the purchase date if the balance is not paid in full"));
-                }
-                if says_zero_percent(&name) {
-                    return Err(err(
-                        format!("{pat}.name"),
-                        "must not say 0%: a deferred-interest plan charges interest from the purchase date unless paid in full; call it, for example, \"No interest if paid in full in 12 months\"",
-                    ));
-                }
+            if p.deferred_interest && apr == 0 {
+                return Err(err(format!("{pat}.apr"), "a deferred-interest plan needs the APR charged from the purchase date if the balance is not paid in full"));
             }
+            check_plan_name(&name, p, apr, currency).map_err(|why| err(format!("{pat}.name"), format!("{} {why}", quoted_name(&name))))?;
             financing.plans.push(FinancePlan {
                 id: plan_id,
                 name,
@@ -683,11 +734,41 @@ mod tests {
         let plan = &c.pricing.unwrap().financing.plans[0];
         assert!(plan.deferred_interest);
         assert_eq!((plan.apr_bps, plan.minimum_payment), (2_699, 3_000));
-        for name in ["0% APR", "0 % for a year", "Pay 0.0% now", "0,0% promo"] {
-            assert!(says_zero_percent(name), "{name}");
+    }
+
+    #[test]
+    fn a_plan_name_says_nothing_its_terms_do_not_bear_out() {
+        let plan = |name: &str, months: u32, apr: &str, deferred: bool| {
+            parse_pricing(&format!(
+                r#"{{"treatments":{{"botox":{{"areas":{{"face":1}}}}}},"financing":{{"plans":[{{"id":"p","name":{},"months":{months},"apr":"{apr}","deferredInterest":{deferred}}}]}}}}"#,
+                serde_json::json!(name)
+            ))
+        };
+        for (name, months, apr, deferred) in [
+            ("0% APR for 12 months (promotional)", 12, "0", false),
+            ("5.99% APR over 24 months", 24, "5.99", false),
+            ("7,9 % über 24 Monate", 24, "7.9", false),
+            ("0 % über 12 Monate", 12, "0", false),
+            ("No interest if paid in full in 12 months", 12, "26.99", true),
+            ("Interest-free for a year", 12, "0", false),
+            ("Plan B", 6, "9.9", false),
+        ] {
+            assert!(plan(name, months, apr, deferred).is_ok(), "{name}: {:?}", plan(name, months, apr, deferred).err());
         }
-        for name in ["10% APR", "20 %", "1.0% fee", "No interest if paid in full", "Plan 30"] {
-            assert!(!says_zero_percent(name), "{name}");
+        for (name, months, apr, deferred, why) in [
+            ("0% APR for 12 months", 12, "25.99", false, "says 0% but the plan's APR is 25.99%"),
+            ("0\u{a0}% APR", 12, "25.99", false, "says 0%"),
+            ("０％ for a year", 12, "25.99", false, "says 0%"),
+            ("9.9% APR over 24 months", 12, "9.9", false, "says 24 months but the plan runs for 12 months"),
+            ("Just $49 a month!", 12, "9.9", false, "must not state an amount"),
+            ("From 49 USD a month", 12, "9.9", false, "must not state an amount"),
+            ("No interest for 12 months", 12, "26.99", true, "only with \"if paid in full\""),
+            ("0% for 12 months", 12, "26.99", true, "says 0%"),
+            ("Interest-free over 12 months", 12, "9.9", false, "says it is interest-free"),
+        ] {
+            let e = plan(name, months, apr, deferred).unwrap_err();
+            assert_eq!(e.path, "pricing.financing.plans[0].name", "{name}");
+            assert!(e.message.contains(why), "{name}: {e}");
         }
     }
 

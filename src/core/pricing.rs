@@ -250,10 +250,38 @@ pub struct Part {
     pub combination: bool,
 }
 
-/// The cheapest way to price a session covering exactly `selected` areas: singles and
-/// combinations, each area once. Cheapest means the smallest low + high; ties go to fewer parts.
+/// One end of every price range: the bottom (each price at its low) or the top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum End {
+    Low,
+    High,
+}
+
+impl End {
+    pub fn of(self, r: Range) -> i64 {
+        match self {
+            End::Low => r.low,
+            End::High => r.high,
+        }
+    }
+}
+
+/// The cheapest way to price a session covering exactly `selected` areas when every price is at
+/// `end` of its range: singles and combinations, each area once; ties go to fewer parts. The split
+/// can differ between the two ends when a combination's range is narrower than its areas' ranges.
 /// `None` when some area cannot be priced.
-pub fn price_areas(prices: &TreatmentPrices, selected: &[String]) -> Option<Vec<Part>> {
+pub fn price_areas_at(prices: &TreatmentPrices, selected: &[String], end: End) -> Option<Vec<Part>> {
+    cheapest_split(prices, selected, |r| end.of(r))
+}
+
+/// A session's price for `selected` areas: the cheapest split at the bottom of the ranges to the
+/// cheapest at the top. Every price a session can come to lies in this range.
+pub fn session_price(prices: &TreatmentPrices, selected: &[String]) -> Option<Range> {
+    let at = |end| price_areas_at(prices, selected, end).map(|parts| parts.iter().map(|p| end.of(p.price)).sum::<i64>());
+    Some(Range::new(at(End::Low)?, at(End::High)?))
+}
+
+fn cheapest_split(prices: &TreatmentPrices, selected: &[String], cost_of: impl Fn(Range) -> i64) -> Option<Vec<Part>> {
     let wanted = unique(selected);
     if wanted.is_empty() || wanted.len() > 16 {
         return None;
@@ -292,7 +320,7 @@ pub fn price_areas(prices: &TreatmentPrices, selected: &[String]) -> Option<Vec<
                 continue;
             }
             if let Some((cost, count, picked)) = &best[(mask & !m) as usize] {
-                let candidate = (cost + part.price.mid2(), count + 1, [picked.clone(), vec![i]].concat());
+                let candidate = (cost + cost_of(part.price), count + 1, [picked.clone(), vec![i]].concat());
                 let better = match &choice {
                     None => true,
                     Some((c, n, _)) => (candidate.0, candidate.1) < (*c, *n),
@@ -370,6 +398,9 @@ pub struct Line {
     pub kind: LineKind,
     /// Zero or more; a discount is taken off.
     pub amount: Range,
+    /// Set when the line belongs to one end of the ranges only (the session is split differently
+    /// at the other end); its amount at the other end is zero.
+    pub only_at: Option<End>,
 }
 
 /// Something the visitor should know about a way to pay.
@@ -384,26 +415,27 @@ pub enum OptionNote {
     MembershipMonths { months: u32, course_months: u32, minimum: u8 },
 }
 
-/// A way to pay against paying per session, at the low and the high ends of the ranges.
+/// A way to pay against paying per session, for any final prices within the ranges (each price
+/// anywhere in its own range, independently of the others).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Difference {
-    /// Saves at both ends: `least` and `most` are the two savings, `0 <= least <= most`, `most > 0`.
+    /// Always saves: by at least `least` and at most `most`, `0 <= least <= most`, `most > 0`.
     Saves { least: i64, most: i64 },
-    /// Costs more at both ends, by `least` to `most`, `0 <= least <= most`, `most > 0`.
+    /// Always costs more: by at least `least` and at most `most`, `0 <= least <= most`, `most > 0`.
     CostsMore { least: i64, most: i64 },
-    /// Saves at one end of the ranges and costs more at the other (both > 0).
+    /// Can save (up to `saves_up_to`) or cost more (up to `costs_more_up_to`), both > 0,
+    /// depending on the final prices.
     Depends { saves_up_to: i64, costs_more_up_to: i64 },
+    /// Always exactly the same.
     Same,
 }
 
 impl Difference {
-    /// `option` against `per_session`, end by end.
-    pub fn between(per_session: Range, option: Range) -> Difference {
-        let (at_low, at_high) = (per_session.low - option.low, per_session.high - option.high);
-        let (least, most) = (at_low.min(at_high), at_low.max(at_high));
-        if least >= 0 && most > 0 {
+    /// From the smallest and largest saving over every final price.
+    pub fn from_saving(least: i64, most: i64) -> Difference {
+        if least > 0 || (least == 0 && most > 0) {
             Difference::Saves { least, most }
-        } else if most <= 0 && least < 0 {
+        } else if most < 0 || (most == 0 && least < 0) {
             Difference::CostsMore { least: -most, most: -least }
         } else if least == 0 && most == 0 {
             Difference::Same
@@ -431,14 +463,16 @@ pub struct PaymentOption {
 pub enum Cheapest {
     /// Only one way to pay: nothing to claim.
     Only,
-    /// Every way costs the same at both ends: nothing to claim.
+    /// Every way shows the same total: nothing to claim.
     AllTheSame,
-    /// Costs no more than any other way at both ends of the ranges, and less than at least one.
-    /// `tied` lists the other ways that cost exactly the same at both ends ("joint cheapest").
-    AtBothEnds { index: usize, tied: Vec<usize> },
-    /// No way is lowest at both ends. `index` has the lowest total at the middle of the ranges;
-    /// `lowest_at_low_end` and `lowest_at_high_end` say which ways are lowest at each end (at least
-    /// one of them is not `index`).
+    /// Costs no more than any other way to pay (including buying more or fewer of a package) for
+    /// any final prices within the ranges, and less than at least one. `tied` lists the other ways
+    /// that always cost exactly the same ("joint cheapest").
+    AtEveryPrice { index: usize, tied: Vec<usize> },
+    /// No way is cheapest for every final price. `index` has the lowest mid-range total (the middle
+    /// of its total's range); `lowest_at_low_end` and `lowest_at_high_end` cost least when every
+    /// price is at the bottom, or the top, of its range. All three may be the same way: it is then
+    /// lowest at both ends, yet some mix of prices within the ranges makes another way cheaper.
     AtMidRange { index: usize, lowest_at_low_end: usize, lowest_at_high_end: usize },
 }
 
@@ -447,29 +481,7 @@ impl Cheapest {
     pub fn index(&self) -> usize {
         match self {
             Cheapest::Only | Cheapest::AllTheSame => 0,
-            Cheapest::AtBothEnds { index, .. } | Cheapest::AtMidRange { index, .. } => *index,
-        }
-    }
-
-    fn of(totals: &[Range]) -> Cheapest {
-        if totals.len() <= 1 {
-            return Cheapest::Only;
-        }
-        if totals.iter().all(|t| *t == totals[0]) {
-            return Cheapest::AllTheSame;
-        }
-        // The first option that is at most every other at both ends, if any.
-        if let Some(index) = (0..totals.len()).find(|&i| totals.iter().all(|t| totals[i].at_most(*t))) {
-            let tied = (0..totals.len()).filter(|&j| j != index && totals[j] == totals[index]).collect();
-            return Cheapest::AtBothEnds { index, tied };
-        }
-        let first_min = |key: &dyn Fn(&Range) -> i64| {
-            (0..totals.len()).min_by_key(|&i| (key(&totals[i]), i)).unwrap_or(0)
-        };
-        Cheapest::AtMidRange {
-            index: first_min(&|t| t.mid2()),
-            lowest_at_low_end: first_min(&|t| t.low),
-            lowest_at_high_end: first_min(&|t| t.high),
+            Cheapest::AtEveryPrice { index, .. } | Cheapest::AtMidRange { index, .. } => *index,
         }
     }
 }
@@ -487,8 +499,9 @@ pub struct EstimateInput {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Estimate {
+    /// The parts of a session as priced at the bottom and at the top of the ranges (usually the same).
     pub parts: Vec<Part>,
-    /// Areas plus add-ons, for one session, before any package or membership.
+    /// Areas plus add-ons, for one session, before any package, membership or tax.
     pub per_session: Range,
     pub options: Vec<PaymentOption>,
     pub cheapest: Cheapest,
@@ -532,50 +545,182 @@ pub fn membership_months(sessions: u8, spacing_days: u16, minimum: u8) -> u32 {
     span_days.div_ceil(30).max(u32::from(minimum)).max(1)
 }
 
+/// How a way to pay makes up its total, whatever the prices turn out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Recipe {
+    PerSession,
+    /// `count` set-price packages (index into the book's packages), then `singles` sessions paid singly.
+    SetPrice { package: usize, count: u8, singles: u8 },
+    /// `count` percent-off packages: their sessions charged in full less the percentage, then
+    /// `singles` sessions paid singly.
+    PercentOff { package: usize, count: u8, singles: u8 },
+    Membership { membership: usize, months: u32 },
+}
+
+impl Recipe {
+    /// The one price of its own this way to pay depends on: a package's set price or a
+    /// membership's monthly fee.
+    fn own_price(&self, book: &PriceBook) -> Range {
+        match *self {
+            Recipe::SetPrice { package, .. } => match &book.packages[package].deal {
+                Deal::SetPrice { price, .. } => *price,
+                Deal::PercentOff(_) => Range::ZERO,
+            },
+            Recipe::Membership { membership, .. } => book.memberships[membership].monthly_fee,
+            Recipe::PerSession | Recipe::PercentOff { .. } => Range::ZERO,
+        }
+    }
+
+    /// Whether its total is rounded anywhere (a percentage or tax): claims then allow for it.
+    fn rounds(&self, book: &PriceBook) -> bool {
+        book.tax.is_some() || matches!(self, Recipe::PercentOff { .. } | Recipe::Membership { .. })
+    }
+}
+
+/// Every price a total depends on, at exact values: the session's parts, the add-ons, and the way
+/// to pay's own price.
+struct Prices<'a> {
+    parts: &'a [(Vec<String>, bool, i64)],
+    add_ons: &'a [(String, i64)],
+    own: i64,
+}
+
+/// The lines of one way to pay at exact prices: the only place totals are worked out.
+fn lines_at(book: &PriceBook, recipe: &Recipe, sessions: u8, at: &Prices) -> Vec<(LineItem, LineKind, i64)> {
+    let area_session: i64 = at.parts.iter().map(|p| p.2).sum();
+    let area_lines = |count: u8, within: Within| -> Vec<(LineItem, LineKind, i64)> {
+        if count == 0 {
+            return Vec::new();
+        }
+        at.parts
+            .iter()
+            .map(|(areas, together, price)| {
+                (LineItem::Areas { areas: areas.clone(), together: *together, sessions: count, within: within.clone() }, LineKind::Charge, price * i64::from(count))
+            })
+            .collect()
+    };
+    let add_on_lines = || -> Vec<(LineItem, LineKind, i64)> {
+        at.add_ons.iter().map(|(id, price)| (LineItem::AddOn { id: id.clone(), sessions }, LineKind::Charge, price * i64::from(sessions))).collect()
+    };
+    let mut lines = Vec::new();
+    match *recipe {
+        Recipe::PerSession => {
+            lines.extend(area_lines(sessions, Within::Plain));
+            lines.extend(add_on_lines());
+        }
+        Recipe::SetPrice { package, count, singles } => {
+            lines.push((LineItem::PackagePrice { package: book.packages[package].id.clone(), count }, LineKind::Charge, at.own * i64::from(count)));
+            lines.extend(area_lines(singles, Within::OutsidePackage));
+            lines.extend(add_on_lines());
+        }
+        Recipe::PercentOff { package, count, singles } => {
+            let pkg = &book.packages[package];
+            let bps = match pkg.deal {
+                Deal::PercentOff(bps) => bps,
+                Deal::SetPrice { .. } => 0,
+            };
+            // The package's sessions are charged in full, then the percentage comes off them.
+            let charged = count.saturating_mul(pkg.sessions);
+            lines.extend(area_lines(charged, Within::Package(pkg.id.clone())));
+            lines.push((LineItem::PackageDiscount { package: pkg.id.clone(), percent: bps }, LineKind::Discount, apply_bps(area_session * i64::from(charged), bps)));
+            lines.extend(area_lines(singles, if count > 0 { Within::OutsidePackage } else { Within::Plain }));
+            lines.extend(add_on_lines());
+        }
+        Recipe::Membership { membership, months } => {
+            let m = &book.memberships[membership];
+            lines.extend(area_lines(sessions, Within::Plain));
+            lines.extend(add_on_lines());
+            let add_on_session: i64 = at.add_ons.iter().map(|a| a.1).sum();
+            let discounted = (area_session + add_on_session) * i64::from(sessions);
+            lines.push((LineItem::MemberDiscount { membership: m.id.clone(), percent: m.percent_off }, LineKind::Discount, apply_bps(discounted, m.percent_off)));
+            lines.push((LineItem::MemberFee { membership: m.id.clone(), months }, LineKind::Fee, at.own * i64::from(months)));
+        }
+    }
+    if let Some(tax) = &book.tax {
+        let before = subtotal_at(&lines);
+        lines.push((LineItem::Tax { label: tax.label.clone(), percent: tax.bps }, LineKind::Tax, apply_bps(before, tax.bps)));
+    }
+    lines
+}
+
+/// Charges, fees and tax, less discounts.
+fn subtotal_at(lines: &[(LineItem, LineKind, i64)]) -> i64 {
+    lines.iter().map(|(_, kind, amount)| if *kind == LineKind::Discount { -amount } else { *amount }).sum()
+}
+
+/// A way to pay's total when the session's areas come to `area_session`, the add-ons to
+/// `add_on_session` and its own price (package or fee) is `own`.
+fn total_at(book: &PriceBook, recipe: &Recipe, sessions: u8, area_session: i64, add_on_session: i64, own: i64) -> i64 {
+    let parts = [(Vec::new(), false, area_session)];
+    let add_ons = [(String::new(), add_on_session)];
+    subtotal_at(&lines_at(book, recipe, sessions, &Prices { parts: &parts, add_ons: &add_ons, own }))
+}
+
+/// Rounding (a percentage, tax) can move a total by a minor unit or so between the ends of the
+/// ranges; a comparison between two such totals allows this much either way, so a claim made from
+/// the ends holds for every price in between too.
+const ROUNDING_ALLOWANCE: i64 = 6;
+
+/// How much more `a` costs than `b` (negative: less), at least and at most, over every final price
+/// within the ranges: each total is linear in the session price, the add-ons and its own price, so
+/// the extremes are at the ends of those ranges.
+fn spread(book: &PriceBook, a: &Recipe, b: &Recipe, sessions: u8, session: Range, add_ons: Range) -> (i64, i64) {
+    let (own_a, own_b) = (a.own_price(book), b.own_price(book));
+    let mut least = i64::MAX;
+    let mut most = i64::MIN;
+    for s in [End::Low, End::High] {
+        for x in [End::Low, End::High] {
+            for oa in [End::Low, End::High] {
+                for ob in [End::Low, End::High] {
+                    let d = total_at(book, a, sessions, s.of(session), x.of(add_ons), oa.of(own_a))
+                        - total_at(book, b, sessions, s.of(session), x.of(add_ons), ob.of(own_b));
+                    least = least.min(d);
+                    most = most.max(d);
+                }
+            }
+        }
+    }
+    let exact = session.is_exact() && add_ons.is_exact() && own_a.is_exact() && own_b.is_exact();
+    let allowance = if exact || !(a.rounds(book) || b.rounds(book)) { 0 } else { ROUNDING_ALLOWANCE };
+    (least - allowance, most + allowance)
+}
+
 pub fn estimate(book: &PriceBook, input: &EstimateInput) -> Result<Estimate, EstimateError> {
     let prices = book.treatment(&input.treatment).ok_or(EstimateError::NotPriced)?;
     if input.sessions == 0 {
         return Err(EstimateError::NoSessions);
     }
-    let parts = price_areas(prices, &input.areas).ok_or(EstimateError::AreasNotPriced)?;
     let n = input.sessions;
-    let area_session: Range = parts.iter().map(|p| p.price).sum();
+    let low_parts = price_areas_at(prices, &input.areas, End::Low).ok_or(EstimateError::AreasNotPriced)?;
+    let high_parts = price_areas_at(prices, &input.areas, End::High).ok_or(EstimateError::AreasNotPriced)?;
+    let parts_at = |parts: &[Part], end: End| -> Vec<(Vec<String>, bool, i64)> {
+        parts.iter().map(|p| (p.areas.clone(), p.combination, end.of(p.price))).collect()
+    };
+    let (low_at, high_at) = (parts_at(&low_parts, End::Low), parts_at(&high_parts, End::High));
+    let session = Range::new(low_at.iter().map(|p| p.2).sum(), high_at.iter().map(|p| p.2).sum());
     let add_ons: Vec<&AddOn> = unique(&input.add_ons)
         .into_iter()
         .filter(|id| prices.add_ons.iter().any(|a| a == id))
         .filter_map(|id| book.add_on(id))
         .collect();
+    let add_ons_at = |end: End| -> Vec<(String, i64)> { add_ons.iter().map(|a| (a.id.clone(), end.of(a.per_session))).collect() };
+    let (low_add_ons, high_add_ons) = (add_ons_at(End::Low), add_ons_at(End::High));
     let add_on_session: Range = add_ons.iter().map(|a| a.per_session).sum();
 
-    let area_lines = |count: u8, within: Within| -> Vec<Line> {
-        if count == 0 {
-            return Vec::new();
-        }
-        parts
-            .iter()
-            .map(|p| Line {
-                item: LineItem::Areas { areas: p.areas.clone(), together: p.combination, sessions: count, within: within.clone() },
-                kind: LineKind::Charge,
-                amount: p.price * i64::from(count),
-            })
-            .collect()
+    // The itemised lines and total at both ends.
+    let build = |recipe: &Recipe| -> (Vec<Line>, Range) {
+        let own = recipe.own_price(book);
+        let low = lines_at(book, recipe, n, &Prices { parts: &low_at, add_ons: &low_add_ons, own: own.low });
+        let high = lines_at(book, recipe, n, &Prices { parts: &high_at, add_ons: &high_add_ons, own: own.high });
+        let total = Range::new(subtotal_at(&low), subtotal_at(&high));
+        (merge_ends(low, high), total)
     };
-    let add_on_lines: Vec<Line> = add_ons
-        .iter()
-        .map(|a| Line { item: LineItem::AddOn { id: a.id.clone(), sessions: n }, kind: LineKind::Charge, amount: a.per_session * i64::from(n) })
-        .collect();
+    let total_of = |recipe: &Recipe| build(recipe).1;
 
-    let mut options = Vec::new();
-    // Paying session by session.
-    let mut lines = area_lines(n, Within::Plain);
-    lines.extend(add_on_lines.iter().cloned());
-    let per_session = finish(book, PaymentChoice::PerSession, lines, None, true);
-    let per_session_total = per_session.total;
-    options.push(per_session);
-
-    // Packages: the number of packages that is cheapest at mid-range prices, plus single sessions
-    // for any left over.
-    for pkg in book.packages.iter().filter(|p| p.treatment == input.treatment && p.sessions > 0) {
+    // Every way to pay, with the package counts not listed kept as alternatives for the claims.
+    let mut listed: Vec<(PaymentChoice, Recipe, Option<OptionNote>, bool)> = vec![(PaymentChoice::PerSession, Recipe::PerSession, None, true)];
+    let mut alternatives: Vec<Recipe> = Vec::new();
+    for (index, pkg) in book.packages.iter().enumerate().filter(|(_, p)| p.treatment == input.treatment && p.sessions > 0) {
         let applies = match &pkg.deal {
             Deal::PercentOff(_) => true,
             Deal::SetPrice { areas, .. } => same_areas(areas, &input.areas),
@@ -584,100 +729,111 @@ pub fn estimate(book: &PriceBook, input: &EstimateInput) -> Result<Estimate, Est
             continue;
         }
         let size = pkg.sessions;
-        let priced = |k: u8| -> (Vec<Line>, Range) {
-            let singles = n.saturating_sub(k.saturating_mul(size));
-            let mut lines = Vec::new();
-            if k > 0 {
-                match &pkg.deal {
-                    Deal::SetPrice { price, .. } => lines.push(Line {
-                        item: LineItem::PackagePrice { package: pkg.id.clone(), count: k },
-                        kind: LineKind::Charge,
-                        amount: *price * i64::from(k),
-                    }),
-                    Deal::PercentOff(bps) => {
-                        // The package's sessions are charged in full, then the percentage comes off.
-                        let sessions_in_packages = k.saturating_mul(size);
-                        lines.extend(area_lines(sessions_in_packages, Within::Package(pkg.id.clone())));
-                        lines.push(Line {
-                            item: LineItem::PackageDiscount { package: pkg.id.clone(), percent: *bps },
-                            kind: LineKind::Discount,
-                            amount: (area_session * i64::from(sessions_in_packages)).bps(*bps),
-                        });
-                    }
-                }
+        let recipe_for = |count: u8| {
+            let singles = n.saturating_sub(count.saturating_mul(size));
+            match pkg.deal {
+                Deal::SetPrice { .. } => Recipe::SetPrice { package: index, count, singles },
+                Deal::PercentOff(_) => Recipe::PercentOff { package: index, count, singles },
             }
-            lines.extend(area_lines(singles, if k > 0 { Within::OutsidePackage } else { Within::Plain }));
-            lines.extend(add_on_lines.iter().cloned());
-            let total = total_with_tax(book, &lines);
-            (lines, total)
         };
-        let most = n.div_ceil(size);
-        let Some(k) = (1..=most).min_by_key(|&k| (priced(k).1.mid2(), k)) else { continue };
-        let (lines, _) = priced(k);
-        let unused = (u16::from(k) * u16::from(size)).saturating_sub(u16::from(n));
-        let note = (unused > 0).then(|| OptionNote::UnusedSessions {
-            unused: unused.min(255) as u8,
-            package_size: size,
+        // As many packages as cost least at mid-range prices; the visitor sees that count.
+        let counts = 1..=n.div_ceil(size);
+        let Some(count) = counts.clone().min_by_key(|&k| (total_of(&recipe_for(k)).mid2(), k)) else { continue };
+        let recipe = recipe_for(count);
+        let unused = (u16::from(count) * u16::from(size)).saturating_sub(u16::from(n));
+        let note = (unused > 0).then(|| {
             // Against one package fewer and the rest paid singly (or no package at all).
-            cheaper_than_fewer: {
-                let with = priced(k).1;
-                let fewer = priced(k - 1).1;
-                with.at_most(fewer) && with != fewer
-            },
+            let fewer = if count > 1 { recipe_for(count - 1) } else { Recipe::PerSession };
+            let (_, most) = spread(book, &recipe, &fewer, n, session, add_on_session);
+            OptionNote::UnusedSessions { unused: unused.min(255) as u8, package_size: size, cheaper_than_fewer: most < 0 }
         });
-        options.push(finish(book, PaymentChoice::Package(pkg.id.clone()), lines, note, book.financing.with_packages));
+        alternatives.extend(counts.filter(|&k| k != count).map(recipe_for));
+        listed.push((PaymentChoice::Package(pkg.id.clone()), recipe, note, book.financing.with_packages));
     }
-
-    // Memberships: a monthly fee for the months the course spans, and a discount on sessions and add-ons.
-    for m in book.memberships.iter().filter(|m| m.treatments.is_empty() || m.treatments.contains(&input.treatment)) {
+    for (index, m) in book.memberships.iter().enumerate().filter(|(_, m)| m.treatments.is_empty() || m.treatments.contains(&input.treatment)) {
         let months = membership_months(n, input.spacing_days, m.minimum_months);
-        let mut lines = area_lines(n, Within::Plain);
-        lines.extend(add_on_lines.iter().cloned());
-        let discounted = (area_session + add_on_session) * i64::from(n);
-        lines.push(Line {
-            item: LineItem::MemberDiscount { membership: m.id.clone(), percent: m.percent_off },
-            kind: LineKind::Discount,
-            amount: discounted.bps(m.percent_off),
-        });
-        lines.push(Line {
-            item: LineItem::MemberFee { membership: m.id.clone(), months },
-            kind: LineKind::Fee,
-            amount: m.monthly_fee * i64::from(months),
-        });
         let note = Some(OptionNote::MembershipMonths { months, course_months: membership_months(n, input.spacing_days, 1), minimum: m.minimum_months });
-        options.push(finish(book, PaymentChoice::Membership(m.id.clone()), lines, note, book.financing.with_memberships));
+        listed.push((PaymentChoice::Membership(m.id.clone()), Recipe::Membership { membership: index, months }, note, book.financing.with_memberships));
     }
 
-    for o in options.iter_mut().skip(1) {
-        o.against_per_session = Some(Difference::between(per_session_total, o.total));
-    }
+    let recipes: Vec<&Recipe> = listed.iter().map(|l| &l.1).collect();
+    let options: Vec<PaymentOption> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, (choice, recipe, note, financing_allowed))| {
+            let (lines, total) = build(recipe);
+            let against_per_session = (i > 0).then(|| {
+                // Saving = per session less this way, at least and at most.
+                let (least, most) = spread(book, &Recipe::PerSession, recipe, n, session, add_on_session);
+                Difference::from_saving(least, most)
+            });
+            PaymentOption { choice: choice.clone(), lines, total, note: *note, against_per_session, financing_allowed: *financing_allowed }
+        })
+        .collect();
+
+    // Cheapest: the first way that never costs more than any other, listed or not, at any price.
+    let cheaper_everywhere = |i: usize| -> Option<Vec<usize>> {
+        let mut tied = Vec::new();
+        let mut beats_one = false;
+        for (j, other) in recipes.iter().copied().chain(alternatives.iter()).enumerate() {
+            if j == i {
+                continue;
+            }
+            let (least, most) = spread(book, recipes[i], other, n, session, add_on_session);
+            if most > 0 {
+                return None;
+            }
+            if least == 0 && most == 0 {
+                if j < recipes.len() {
+                    tied.push(j);
+                }
+            } else {
+                beats_one = true;
+            }
+        }
+        beats_one.then_some(tied)
+    };
     let totals: Vec<Range> = options.iter().map(|o| o.total).collect();
-    Ok(Estimate { parts, per_session: area_session + add_on_session, options, cheapest: Cheapest::of(&totals) })
+    let cheapest = if options.len() == 1 {
+        Cheapest::Only
+    } else if let Some((index, tied)) = (0..options.len()).find_map(|i| cheaper_everywhere(i).map(|t| (i, t))) {
+        Cheapest::AtEveryPrice { index, tied }
+    } else if totals.iter().all(|t| *t == totals[0]) {
+        Cheapest::AllTheSame
+    } else {
+        let first_min = |key: &dyn Fn(&Range) -> i64| (0..totals.len()).min_by_key(|&i| (key(&totals[i]), i)).unwrap_or(0);
+        Cheapest::AtMidRange {
+            index: first_min(&|t| t.mid2()),
+            lowest_at_low_end: first_min(&|t| t.low),
+            lowest_at_high_end: first_min(&|t| t.high),
+        }
+    };
+
+    let parts = if low_parts == high_parts { low_parts } else { [low_parts, high_parts].concat() };
+    Ok(Estimate { parts, per_session: session + add_on_session, options, cheapest })
 }
 
-/// What the lines come to before tax: charges and fees, less discounts.
-fn subtotal(lines: &[Line]) -> Range {
-    lines.iter().fold(Range::ZERO, |sum, l| match l.kind {
-        LineKind::Discount => sum.minus(l.amount),
-        _ => sum + l.amount,
-    })
-}
-
-fn total_with_tax(book: &PriceBook, lines: &[Line]) -> Range {
-    let before = subtotal(lines);
-    match &book.tax {
-        Some(tax) => before + before.bps(tax.bps),
-        None => before,
+/// Lines at the bottom and the top of the ranges, as one list of ranges. When a combination is
+/// cheaper at one end only, the session is split differently at each end: such lines carry the
+/// end they belong to, and nothing at the other.
+fn merge_ends(low: Vec<(LineItem, LineKind, i64)>, high: Vec<(LineItem, LineKind, i64)>) -> Vec<Line> {
+    let mut high: Vec<Option<(LineItem, LineKind, i64)>> = high.into_iter().map(Some).collect();
+    let mut out: Vec<Line> = Vec::new();
+    let mut only_high_at = None;
+    for (item, kind, amount) in low {
+        match high.iter_mut().find(|h| h.as_ref().is_some_and(|h| h.0 == item)).and_then(Option::take) {
+            Some((_, _, high_amount)) => out.push(Line { item, kind, amount: Range::new(amount, high_amount), only_at: None }),
+            None => {
+                out.push(Line { item, kind, amount: Range::new(amount, 0), only_at: Some(End::Low) });
+                // The other end's lines go right after this end's own.
+                only_high_at = Some(out.len());
+            }
+        }
     }
-}
-
-fn finish(book: &PriceBook, choice: PaymentChoice, mut lines: Vec<Line>, note: Option<OptionNote>, financing_allowed: bool) -> PaymentOption {
-    if let Some(tax) = &book.tax {
-        let before = subtotal(&lines);
-        lines.push(Line { item: LineItem::Tax { label: tax.label.clone(), percent: tax.bps }, kind: LineKind::Tax, amount: before.bps(tax.bps) });
-    }
-    let total = subtotal(&lines);
-    PaymentOption { choice, lines, total, note, against_per_session: None, financing_allowed }
+    let rest: Vec<Line> = high.into_iter().flatten().map(|(item, kind, amount)| Line { item, kind, amount: Range::new(0, amount), only_at: Some(End::High) }).collect();
+    let at = only_high_at.unwrap_or(out.len()).min(out.len());
+    out.splice(at..at, rest);
+    out
 }
 
 /// The same set of areas, whatever the order or repeats.
@@ -733,14 +889,38 @@ pub(crate) mod tests {
         e.options.iter().find(|o| &o.choice == choice).unwrap()
     }
 
+    fn three() -> PaymentChoice {
+        PaymentChoice::Package("three".into())
+    }
+
     #[test]
-    fn combinations_are_used_when_cheaper() {
+    fn combinations_are_used_when_cheaper_at_each_end() {
         let b = book();
-        let parts = price_areas(&b.treatments[0], &["face".into(), "neck".into(), "chest".into()]).unwrap();
-        let labels: Vec<Vec<String>> = parts.iter().map(|p| p.areas.clone()).collect();
-        assert_eq!(labels, vec![vec!["face".to_string(), "neck".to_string()], vec!["chest".to_string()]]);
-        assert!(price_areas(&b.treatments[0], &["scalp".into()]).is_none());
-        assert!(price_areas(&b.treatments[0], &[]).is_none());
+        let areas: Vec<String> = ["face", "neck", "chest"].iter().map(|a| a.to_string()).collect();
+        for end in [End::Low, End::High] {
+            let parts = price_areas_at(&b.treatments[0], &areas, end).unwrap();
+            let labels: Vec<Vec<String>> = parts.iter().map(|p| p.areas.clone()).collect();
+            // Face + neck together: 25k–40k against 30k–45k singly.
+            assert_eq!(labels, vec![vec!["face".to_string(), "neck".to_string()], vec!["chest".to_string()]]);
+        }
+        assert!(price_areas_at(&b.treatments[0], &["scalp".into()], End::Low).is_none());
+        assert!(price_areas_at(&b.treatments[0], &[], End::Low).is_none());
+        assert_eq!(session_price(&b.treatments[0], &areas), Some(r(37_000, 52_000)));
+    }
+
+    #[test]
+    fn a_combination_cheaper_at_one_end_only_is_itemised_at_that_end() {
+        let mut b = book();
+        // Together 28k–50k; singly 30k–45k: together at the bottom, singly at the top.
+        b.treatments[0].combinations[0].price = r(28_000, 50_000);
+        b.packages.clear();
+        b.memberships.clear();
+        let e = estimate(&b, &input(&["face", "neck"], 2)).unwrap();
+        assert_eq!(e.per_session, r(28_000, 45_000));
+        let each = &e.options[0];
+        assert_eq!(each.total, r(56_000, 90_000));
+        let shown: Vec<(Option<End>, Range)> = each.lines.iter().map(|l| (l.only_at, l.amount)).collect();
+        assert_eq!(shown, vec![(Some(End::Low), r(56_000, 0)), (Some(End::High), r(0, 60_000)), (Some(End::High), r(0, 30_000))]);
     }
 
     #[test]
@@ -757,28 +937,29 @@ pub(crate) mod tests {
     #[test]
     fn a_set_price_package_covers_what_it_can_and_the_rest_is_single() {
         let e = estimate(&book(), &input(&["face"], 4)).unwrap();
-        let pkg = option(&e, &PaymentChoice::Package("three".into()));
+        let pkg = option(&e, &three());
         // One package (3 sessions) + 1 single = 50k..75k + 20k..30k = 70k..105k; two packages
         // (100k..150k, 2 unused) would cost more.
         assert_eq!(pkg.total, r(70_000, 105_000));
         assert!(pkg.note.is_none());
         assert!(!pkg.financing_allowed, "this clinic does not finance packages");
-        // 80k..120k per session: saves 10k at the low end and 15k at the high end.
-        assert_eq!(pkg.against_per_session, Some(Difference::Saves { least: 10_000, most: 15_000 }));
+        // Against 4 single sessions the package saves 3 × face − package: from 3 × 20k − 75k = −15k
+        // (the face at its cheapest, the package at its dearest) to 3 × 30k − 50k = 40k.
+        assert_eq!(pkg.against_per_session, Some(Difference::Depends { saves_up_to: 40_000, costs_more_up_to: 15_000 }));
     }
 
     #[test]
     fn a_set_price_package_only_applies_to_exactly_its_areas() {
         let e = estimate(&book(), &input(&["face", "neck"], 3)).unwrap();
-        assert!(!e.options.iter().any(|o| o.choice == PaymentChoice::Package("three".into())));
+        assert!(!e.options.iter().any(|o| o.choice == three()));
         assert!(e.options.iter().any(|o| o.choice == PaymentChoice::Package("pct".into())));
         // A package that lists the face twice still covers only the face, never face and neck.
         let mut b = book();
         b.packages[0].deal = Deal::SetPrice { price: r(1, 1), areas: vec!["face".into(), "face".into()] };
         let e = estimate(&b, &input(&["face", "neck"], 3)).unwrap();
-        assert!(!e.options.iter().any(|o| o.choice == PaymentChoice::Package("three".into())));
+        assert!(!e.options.iter().any(|o| o.choice == three()));
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
-        assert!(e.options.iter().any(|o| o.choice == PaymentChoice::Package("three".into())));
+        assert!(e.options.iter().any(|o| o.choice == three()));
     }
 
     #[test]
@@ -804,6 +985,8 @@ pub(crate) mod tests {
         assert_eq!(pct.total, r(80_000 - 12_000 + 20_000, 120_000 - 18_000 + 120_000));
         let discount = pct.lines.iter().find(|l| l.kind == LineKind::Discount).unwrap();
         assert_eq!(discount.amount, r(12_000, 18_000), "shown as an amount off, never negative");
+        // The same sessions less 15 %, with the same add-ons: it always saves 15 % of 4 faces.
+        assert_eq!(pct.against_per_session, Some(Difference::Saves { least: 12_000 - ROUNDING_ALLOWANCE, most: 18_000 + ROUNDING_ALLOWANCE }));
     }
 
     #[test]
@@ -835,32 +1018,52 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_cheapest_at_both_ends_is_claimed_and_chosen() {
+    fn cheapest_is_claimed_only_when_it_holds_for_every_final_price() {
+        // 3 face sessions. Per session 60k..90k; the course of 3 is 50k..75k, but at 75k against
+        // faces at 20k (60k) it costs more: no claim, though it is lowest at both ends.
         let e = estimate(&book(), &input(&["face"], 3)).unwrap();
-        // Per session 60k..90k; "three" 50k..75k; "pct" (one package of 4, 3 used) 68k..102k;
-        // club 54k..81k + 15k = 69k..96k. "three" is lowest at both ends.
-        let three = e.options.iter().position(|o| o.choice == PaymentChoice::Package("three".into())).unwrap();
-        assert_eq!(e.cheapest, Cheapest::AtBothEnds { index: three, tied: vec![] });
+        assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 1, lowest_at_high_end: 1 });
+        // At a set 50k it is cheaper than 3 faces (at least 60k), the percent-off package (at least
+        // 3.4 faces) and the membership (at least 2.7 faces + 15k) whatever the final prices.
+        let mut b = book();
+        b.packages[0].deal = Deal::SetPrice { price: r(50_000, 50_000), areas: vec!["face".into()] };
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(e.cheapest, Cheapest::AtEveryPrice { index: 1, tied: vec![] });
+        assert_eq!(e.options[1].against_per_session, Some(Difference::Saves { least: 10_000, most: 40_000 }));
+    }
+
+    #[test]
+    fn cheapest_also_weighs_buying_more_or_fewer_packages() {
+        // A course of 4 for 5k..220k; face 15k..70k; 7 sessions. Two packages (10k..440k) have the
+        // lowest mid-range total, but one package and 3 singles (50k..430k) can cost less.
+        let mut b = book();
+        b.treatments[0].areas[0].1 = r(15_000, 70_000);
+        b.packages = vec![Package { id: "c4".into(), name: "Course of 4".into(), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(5_000, 220_000), areas: vec!["face".into()] } }];
+        b.memberships.clear();
+        let e = estimate(&b, &input(&["face"], 7)).unwrap();
+        assert!(!matches!(e.cheapest, Cheapest::AtEveryPrice { .. }), "{:?}", e.cheapest);
     }
 
     #[test]
     fn ties_go_to_the_earlier_way_to_pay() {
         let mut b = book();
-        // The set-price package now costs exactly what paying per session does for 3 face sessions.
-        b.packages[0].deal = Deal::SetPrice { price: r(60_000, 90_000), areas: vec!["face".into()] };
+        // Exact prices: the package costs what 3 face sessions do.
+        b.treatments[0].areas[0].1 = r(20_000, 20_000);
+        b.packages[0].deal = Deal::SetPrice { price: r(60_000, 60_000), areas: vec!["face".into()] };
         b.packages.truncate(1);
         b.memberships.clear();
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
         assert_eq!(e.cheapest, Cheapest::AllTheSame);
         assert_eq!(e.cheapest.index(), 0);
+        assert_eq!(e.options[1].against_per_session, Some(Difference::Same));
         b.memberships = book().memberships;
         b.memberships[0].monthly_fee = r(100_000, 100_000);
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
-        assert_eq!(e.cheapest, Cheapest::AtBothEnds { index: 0, tied: vec![1] }, "per session first, tied with the package");
+        assert_eq!(e.cheapest, Cheapest::AtEveryPrice { index: 0, tied: vec![1] }, "per session first, tied with the package");
     }
 
     #[test]
-    fn with_overlapping_ranges_nothing_is_called_cheapest_or_a_saving() {
+    fn with_independent_ranges_a_package_can_save_or_cost_more() {
         // The demo's case: $150–$700 a session against a course of 4 for $800–$2,000.
         let mut b = book();
         b.treatments[0].areas = vec![("face".into(), r(15_000, 70_000))];
@@ -868,34 +1071,38 @@ pub(crate) mod tests {
         b.packages = vec![Package { id: "c4".into(), name: "Course of 4".into(), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(80_000, 200_000), areas: vec!["face".into()] } }];
         b.memberships.clear();
         let e = estimate(&b, &input(&["face"], 4)).unwrap();
-        // 4 × 150–700 = 600–2,800 against 800–2,000: $200 more at the low end, $800 less at the high end.
-        assert_eq!(e.options[1].against_per_session, Some(Difference::Depends { saves_up_to: 80_000, costs_more_up_to: 20_000 }));
+        // From 4 × 700 − 800 = 2,000 saved to 2,000 − 4 × 150 = 1,400 more.
+        assert_eq!(e.options[1].against_per_session, Some(Difference::Depends { saves_up_to: 200_000, costs_more_up_to: 140_000 }));
         assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 0, lowest_at_high_end: 1 });
-        // One session: the package is for 4, costs more at both ends, and is not "the cheaper way".
+        // One session: the package is for 4 and always costs more (at least 800 − 700).
         let e = estimate(&b, &input(&["face"], 1)).unwrap();
         let c4 = &e.options[1];
         assert_eq!(c4.note, Some(OptionNote::UnusedSessions { unused: 3, package_size: 4, cheaper_than_fewer: false }));
-        assert_eq!(c4.against_per_session, Some(Difference::CostsMore { least: 65_000, most: 130_000 }));
-        assert_eq!(e.cheapest, Cheapest::AtBothEnds { index: 0, tied: vec![] });
+        assert_eq!(c4.against_per_session, Some(Difference::CostsMore { least: 10_000, most: 185_000 }));
+        assert_eq!(e.cheapest, Cheapest::AtEveryPrice { index: 0, tied: vec![] });
     }
 
     #[test]
-    fn unused_sessions_are_called_the_cheaper_way_only_when_they_are() {
+    fn unused_sessions_are_called_the_cheaper_way_only_when_they_always_are() {
         let mut b = book();
         b.packages.truncate(1); // "three": 50k..75k for 3 face sessions; a face session is 20k..30k
         b.memberships.clear();
-        // 2 sessions: the package (50k..75k) against 2 singles (40k..60k) costs more: not cheaper.
+        // 2 sessions: the package can cost more than 2 singles (75k against 40k).
         let e = estimate(&b, &input(&["face"], 2)).unwrap();
         assert_eq!(e.options[1].note, Some(OptionNote::UnusedSessions { unused: 1, package_size: 3, cheaper_than_fewer: false }));
-        // 5 sessions: two packages (100k..150k) against one and 2 singles (90k..135k): k = 1 is
-        // chosen, with no unused session.
+        // 5 sessions: one package and 2 singles (90k..135k) beats two packages (100k..150k) at
+        // mid-range prices, so no session goes unused.
         let e = estimate(&b, &input(&["face"], 5)).unwrap();
         assert_eq!(e.options[1].total, r(90_000, 135_000));
         assert_eq!(e.options[1].note, None);
-        // A cheap package: 3 sessions for 30k..45k. With 2 sessions it beats 2 singles at both ends.
-        b.packages[0].deal = Deal::SetPrice { price: r(30_000, 45_000), areas: vec!["face".into()] };
+        // At 30k..38k the package always costs less than 2 singles (at least 40k).
+        b.packages[0].deal = Deal::SetPrice { price: r(30_000, 38_000), areas: vec!["face".into()] };
         let e = estimate(&b, &input(&["face"], 2)).unwrap();
         assert_eq!(e.options[1].note, Some(OptionNote::UnusedSessions { unused: 1, package_size: 3, cheaper_than_fewer: true }));
+        // At 30k..41k it can cost more (41k against 40k).
+        b.packages[0].deal = Deal::SetPrice { price: r(30_000, 41_000), areas: vec!["face".into()] };
+        let e = estimate(&b, &input(&["face"], 2)).unwrap();
+        assert_eq!(e.options[1].note, Some(OptionNote::UnusedSessions { unused: 1, package_size: 3, cheaper_than_fewer: false }));
     }
 
     #[test]
@@ -906,11 +1113,11 @@ pub(crate) mod tests {
         };
         let mut b = book(); // packages may not be financed, memberships may
         let per = PaymentChoice::PerSession;
-        let (three, pct, club) = (PaymentChoice::Package("three".into()), PaymentChoice::Package("pct".into()), PaymentChoice::Membership("club".into()));
-        assert_eq!(allowed(&b), vec![(per.clone(), true), (three.clone(), false), (pct.clone(), false), (club.clone(), true)]);
+        let (pct, club) = (PaymentChoice::Package("pct".into()), PaymentChoice::Membership("club".into()));
+        assert_eq!(allowed(&b), vec![(per.clone(), true), (three(), false), (pct.clone(), false), (club.clone(), true)]);
         b.financing.with_packages = true;
         b.financing.with_memberships = false;
-        assert_eq!(allowed(&b), vec![(per, true), (three, true), (pct, true), (club, false)]);
+        assert_eq!(allowed(&b), vec![(per, true), (three(), true), (pct, true), (club, false)]);
     }
 
     #[test]
@@ -927,6 +1134,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn rounding_is_allowed_for_only_where_a_total_is_rounded() {
+        let mut b = book();
+        b.packages[0].deal = Deal::SetPrice { price: r(50_000, 50_000), areas: vec!["face".into()] };
+        // No tax, a set price: nothing is rounded, the saving is exact: 3 × 20k − 50k to 3 × 30k − 50k.
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 10_000, most: 40_000 }));
+        // With 10 % tax both totals are rounded: the saving (11k to 44k) is widened by the allowance.
+        b.tax = Some(Tax { label: "Tax".into(), bps: 1_000 });
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 11_000 - ROUNDING_ALLOWANCE, most: 44_000 + ROUNDING_ALLOWANCE }));
+        // All prices exact: no allowance even with tax.
+        b.treatments[0].areas[0].1 = r(20_000, 20_000);
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 11_000, most: 11_000 }));
+    }
+
+    #[test]
     fn deposits_never_exceed_the_total() {
         let mut b = book();
         assert_eq!(deposit(&b, r(100_000, 200_000)), Some(r(10_000, 20_000)));
@@ -938,19 +1162,21 @@ pub(crate) mod tests {
 
     #[test]
     fn differences_are_never_negative_amounts() {
-        assert_eq!(Difference::between(r(100, 200), r(90, 150)), Difference::Saves { least: 10, most: 50 });
-        assert_eq!(Difference::between(r(100, 200), r(100, 150)), Difference::Saves { least: 0, most: 50 });
-        assert_eq!(Difference::between(r(100, 200), r(120, 260)), Difference::CostsMore { least: 20, most: 60 });
-        assert_eq!(Difference::between(r(100, 200), r(120, 150)), Difference::Depends { saves_up_to: 50, costs_more_up_to: 20 });
-        assert_eq!(Difference::between(r(100, 200), r(100, 200)), Difference::Same);
+        assert_eq!(Difference::from_saving(10, 50), Difference::Saves { least: 10, most: 50 });
+        assert_eq!(Difference::from_saving(0, 50), Difference::Saves { least: 0, most: 50 });
+        assert_eq!(Difference::from_saving(-60, -20), Difference::CostsMore { least: 20, most: 60 });
+        assert_eq!(Difference::from_saving(-20, 0), Difference::CostsMore { least: 0, most: 20 });
+        assert_eq!(Difference::from_saving(-20, 50), Difference::Depends { saves_up_to: 50, costs_more_up_to: 20 });
+        assert_eq!(Difference::from_saving(0, 0), Difference::Same);
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
-    //! Each claim the estimator can make, checked against a model of the price book written
-    //! independently here: brute force over every way to split the areas and every number of
-    //! packages, and tax computed by its own rounding.
+    //! Each claim the estimator can make, checked at many final prices (each price anywhere in its
+    //! own range, independently of the others) against a model of the price book written
+    //! independently here: brute force over every way to split the areas, every way to pay and
+    //! every number of packages by hand, and tax and percentages rounded by their own arithmetic.
     use super::*;
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -958,7 +1184,10 @@ mod properties {
     const AREAS: [&str; 4] = ["face", "neck", "chest", "hands"];
 
     fn range() -> impl Strategy<Value = Range> {
-        (0i64..200_000, 0i64..200_000).prop_map(|(a, b)| Range::new(a.min(b), a.max(b)))
+        prop_oneof![
+            (0i64..200_000).prop_map(Range::exact),
+            (0i64..200_000, 0i64..200_000).prop_map(|(a, b)| Range::new(a.min(b), a.max(b))),
+        ]
     }
 
     prop_compose! {
@@ -1010,16 +1239,53 @@ mod properties {
         EstimateInput { treatment: "t".into(), areas, sessions, add_ons: vec!["x".to_string(); add_on_copies], spacing_days: 28 }
     }
 
-    /// The cheapest split of `areas` (no repeats) into singles and combinations, by brute force,
-    /// as the range with the smallest low + high.
-    fn cheapest_split(prices: &TreatmentPrices, areas: &[String]) -> Option<Range> {
-        if areas.is_empty() {
-            return Some(Range::ZERO);
+    /// One final price for everything in the book: each price somewhere in its own range.
+    struct Point {
+        areas: Vec<i64>,
+        combos: Vec<i64>,
+        add_on: i64,
+        set_price: i64,
+        fee: i64,
+    }
+
+    /// A price from its range: `how` 0 the bottom of every range, 1 the top, 2 a random mix of the
+    /// two ends, 3 anywhere. `seed` and `var` make the choice for one variable.
+    fn pick(r: Range, how: u8, seed: u64, var: u64) -> i64 {
+        let mut z = seed ^ var.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        match how {
+            0 => r.low,
+            1 => r.high,
+            2 if z % 2 == 0 => r.low,
+            2 => r.high,
+            _ => r.low + (z % ((r.high - r.low) as u64 + 1)) as i64,
         }
+    }
+
+    fn point(book: &PriceBook, how: u8, seed: u64) -> Point {
+        let t = &book.treatments[0];
+        let Deal::SetPrice { price: set, .. } = book.packages[0].deal else { unreachable!() };
+        Point {
+            areas: t.areas.iter().enumerate().map(|(i, a)| pick(a.1, how, seed, i as u64)).collect(),
+            combos: t.combinations.iter().enumerate().map(|(i, c)| pick(c.price, how, seed, 10 + i as u64)).collect(),
+            add_on: pick(book.add_ons[0].per_session, how, seed, 20),
+            set_price: pick(set, how, seed, 21),
+            fee: pick(book.memberships[0].monthly_fee, how, seed, 22),
+        }
+    }
+
+    /// The cheapest way to cover `areas` at the point, by trying every split.
+    fn cheapest_split(book: &PriceBook, at: &Point, areas: &[String]) -> i64 {
+        if areas.is_empty() {
+            return 0;
+        }
+        let t = &book.treatments[0];
+        let mut parts: Vec<(Vec<String>, i64)> = t.areas.iter().zip(&at.areas).map(|((a, _), p)| (vec![a.clone()], *p)).collect();
+        parts.extend(t.combinations.iter().zip(&at.combos).map(|(c, p)| (c.areas.clone(), *p)));
         let first = &areas[0];
-        let mut parts: Vec<(Vec<String>, Range)> = prices.areas.iter().map(|(a, p)| (vec![a.clone()], *p)).collect();
-        parts.extend(prices.combinations.iter().map(|c| (c.areas.clone(), c.price)));
-        let mut best: Option<Range> = None;
+        let mut best = i64::MAX;
         for (part_areas, price) in parts {
             let mut sorted = part_areas.clone();
             sorted.sort();
@@ -1028,57 +1294,121 @@ mod properties {
                 continue;
             }
             let rest: Vec<String> = areas.iter().filter(|a| !part_areas.contains(a)).cloned().collect();
-            if let Some(rest) = cheapest_split(prices, &rest) {
-                let total = Range::new(rest.low + price.low, rest.high + price.high);
-                if best.is_none_or(|b| total.low + total.high < b.low + b.high) {
-                    best = Some(total);
-                }
+            let rest = cheapest_split(book, at, &rest);
+            if rest != i64::MAX {
+                best = best.min(rest + price);
             }
         }
         best
     }
 
-    /// Tax by its own rule: half a minor unit and up rounds up (amounts here are never negative).
-    fn with_tax(book: &PriceBook, amount: i64) -> i64 {
-        match &book.tax {
-            Some(t) => amount + (2 * amount * i64::from(t.bps) + 10_000) / 20_000,
-            None => amount,
-        }
-    }
-
+    /// Half a minor unit and up rounds up (amounts here are never negative).
     fn off(amount: i64, bps: u32) -> i64 {
         (2 * amount * i64::from(bps) + 10_000) / 20_000
     }
 
-    /// Every total the model says each way to pay can come to, at one end of the ranges.
-    /// `end` picks low (false) or high (true).
-    fn model_per_session(book: &PriceBook, i: &EstimateInput, end: bool) -> i64 {
-        let mut areas: Vec<String> = Vec::new();
-        for a in &i.areas {
-            if !areas.contains(a) {
-                areas.push(a.clone());
+    fn with_tax(book: &PriceBook, amount: i64) -> i64 {
+        amount + book.tax.as_ref().map_or(0, |t| off(amount, t.bps))
+    }
+
+    /// What each way to pay comes to at one point, by hand.
+    struct Model<'a> {
+        book: &'a PriceBook,
+        at: Point,
+        n: i64,
+        /// The session's areas at the point, cheapest split.
+        a: i64,
+        /// The add-ons at the point.
+        x: i64,
+        /// Whether the set-price package applies (face only).
+        face_only: bool,
+    }
+
+    impl<'a> Model<'a> {
+        fn new(book: &'a PriceBook, i: &EstimateInput, at: Point) -> Model<'a> {
+            let mut areas: Vec<String> = Vec::new();
+            for a in &i.areas {
+                if !areas.contains(a) {
+                    areas.push(a.clone());
+                }
+            }
+            let a = cheapest_split(book, &at, &areas);
+            let x = if i.add_ons.is_empty() { 0 } else { at.add_on };
+            Model { book, n: i64::from(i.sessions), a, x, face_only: areas == ["face"], at }
+        }
+        fn per_session(&self) -> i64 {
+            with_tax(self.book, (self.a + self.x) * self.n)
+        }
+        fn set(&self, k: i64) -> i64 {
+            let size = i64::from(self.book.packages[0].sessions);
+            with_tax(self.book, self.at.set_price * k + self.a * (self.n - k * size).max(0) + self.x * self.n)
+        }
+        fn pct(&self, k: i64) -> i64 {
+            let Deal::PercentOff(p) = self.book.packages[1].deal else { unreachable!() };
+            let charged = k * i64::from(self.book.packages[1].sessions);
+            with_tax(self.book, self.a * charged - off(self.a * charged, p) + self.a * (self.n - charged).max(0) + self.x * self.n)
+        }
+        fn member(&self) -> i64 {
+            let m = &self.book.memberships[0];
+            let months = i64::from(((self.n as u32 - 1) * 28 + 1).div_ceil(30).max(u32::from(m.minimum_months)));
+            let before = (self.a + self.x) * self.n;
+            with_tax(self.book, before - off(before, m.percent_off) + self.at.fee * months)
+        }
+        fn most(&self, package: usize) -> i64 {
+            let size = i64::from(self.book.packages[package].sessions);
+            (self.n + size - 1) / size
+        }
+        /// The total of a listed way to pay at this point (its package count read from its lines).
+        fn total_of(&self, o: &PaymentOption) -> i64 {
+            match &o.choice {
+                PaymentChoice::PerSession => self.per_session(),
+                PaymentChoice::Membership(_) => self.member(),
+                PaymentChoice::Package(id) if id == "set" => self.set(i64::from(package_count(self.book, o))),
+                PaymentChoice::Package(_) => self.pct(i64::from(package_count(self.book, o))),
             }
         }
-        let split = cheapest_split(&book.treatments[0], &areas).unwrap();
-        let add = if i.add_ons.is_empty() { Range::ZERO } else { book.add_ons[0].per_session };
-        let pick = |r: Range| if end { r.high } else { r.low };
-        with_tax(book, (pick(split) + pick(add)) * i64::from(i.sessions))
+        /// Every total the visitor could pay at this point, listed or not.
+        fn every_way(&self) -> Vec<i64> {
+            let mut v = vec![self.per_session(), self.member()];
+            if self.face_only {
+                v.extend((1..=self.most(0)).map(|k| self.set(k)));
+            }
+            v.extend((1..=self.most(1)).map(|k| self.pct(k)));
+            v
+        }
+    }
+
+    /// How many packages an option buys, from what its lines say.
+    fn package_count(book: &PriceBook, o: &PaymentOption) -> u8 {
+        o.lines
+            .iter()
+            .find_map(|l| match &l.item {
+                LineItem::PackagePrice { count, .. } => Some(*count),
+                // A percent-off package charges all its sessions: count × its size.
+                LineItem::Areas { sessions, within: Within::Package(id), .. } => Some(sessions / book.package(id).unwrap().sessions),
+                _ => None,
+            })
+            .unwrap_or(0)
     }
 
     proptest! {
         #[test]
-        fn paying_per_session_matches_the_model_whatever_the_repeats(
+        fn totals_match_the_model_at_the_bottom_and_top_of_the_ranges(
             book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..4, repeat in 0usize..3
         ) {
             let i = input(mask, n, copies, repeat);
             let e = estimate(&book, &i).unwrap();
-            let each = e.options[0].total;
-            prop_assert_eq!(each.low, model_per_session(&book, &i, false));
-            prop_assert_eq!(each.high, model_per_session(&book, &i, true));
+            for (how, end) in [(0u8, End::Low), (1, End::High)] {
+                let m = Model::new(&book, &i, point(&book, how, 0));
+                for o in &e.options {
+                    prop_assert_eq!(end.of(o.total), m.total_of(o), "{:?} at {:?}", o.choice, end);
+                }
+                prop_assert_eq!(end.of(e.per_session), m.a + m.x);
+            }
         }
 
         #[test]
-        fn no_amount_is_ever_negative_and_low_never_exceeds_high(book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..2) {
+        fn no_amount_is_ever_negative_and_totals_run_low_to_high(book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..2) {
             let e = estimate(&book, &input(mask, n, copies, 0)).unwrap();
             for o in &e.options {
                 prop_assert!(o.total.low >= 0 && o.total.low <= o.total.high, "{:?}", o.total);
@@ -1094,118 +1424,65 @@ mod properties {
         }
 
         #[test]
-        fn a_saving_is_claimed_only_when_it_holds_at_both_ends(book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..2) {
-            let e = estimate(&book, &input(mask, n, copies, 0)).unwrap();
-            let each = e.options[0].total;
-            for o in &e.options[1..] {
-                let (at_low, at_high) = (each.low - o.total.low, each.high - o.total.high);
-                match o.against_per_session.unwrap() {
-                    Difference::Saves { least, most } => {
-                        prop_assert!(at_low >= 0 && at_high >= 0 && (at_low > 0 || at_high > 0));
-                        prop_assert_eq!((least, most), (at_low.min(at_high), at_low.max(at_high)));
-                    }
-                    Difference::CostsMore { least, most } => {
-                        prop_assert!(at_low <= 0 && at_high <= 0 && (at_low < 0 || at_high < 0));
-                        prop_assert_eq!((least, most), ((-at_low).min(-at_high), (-at_low).max(-at_high)));
-                    }
-                    Difference::Depends { saves_up_to, costs_more_up_to } => {
-                        prop_assert!((at_low > 0 && at_high < 0) || (at_low < 0 && at_high > 0));
-                        prop_assert_eq!((saves_up_to, costs_more_up_to), (at_low.max(at_high), -(at_low.min(at_high))));
-                    }
-                    Difference::Same => prop_assert!(at_low == 0 && at_high == 0),
-                }
-            }
-        }
-
-        #[test]
-        fn cheapest_is_claimed_only_when_no_way_costs_less_at_either_end(book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..2) {
-            let e = estimate(&book, &input(mask, n, copies, 0)).unwrap();
-            let totals: Vec<Range> = e.options.iter().map(|o| o.total).collect();
-            match &e.cheapest {
-                Cheapest::Only => prop_assert_eq!(totals.len(), 1),
-                Cheapest::AllTheSame => prop_assert!(totals.iter().all(|t| *t == totals[0])),
-                Cheapest::AtBothEnds { index, tied } => {
-                    let c = totals[*index];
-                    prop_assert!(totals.iter().all(|t| c.low <= t.low && c.high <= t.high));
-                    prop_assert!(totals.iter().any(|t| c.low < t.low || c.high < t.high), "some way costs more");
-                    // The tie rule: no earlier way costs the same.
-                    prop_assert!(totals[..*index].iter().all(|t| *t != c));
-                    let same: Vec<usize> = (0..totals.len()).filter(|&j| j != *index && totals[j] == c).collect();
-                    prop_assert_eq!(tied, &same);
-                }
-                Cheapest::AtMidRange { index, lowest_at_low_end, lowest_at_high_end } => {
-                    let lows: Vec<i64> = totals.iter().map(|t| t.low).collect();
-                    let highs: Vec<i64> = totals.iter().map(|t| t.high).collect();
-                    prop_assert!(!(0..totals.len()).any(|i| totals.iter().all(|t| totals[i].low <= t.low && totals[i].high <= t.high)), "no way is lowest at both ends");
-                    prop_assert!(totals.iter().all(|t| totals[*index].low + totals[*index].high <= t.low + t.high));
-                    prop_assert_eq!(lows[*lowest_at_low_end], *lows.iter().min().unwrap());
-                    prop_assert_eq!(highs[*lowest_at_high_end], *highs.iter().min().unwrap());
-                    prop_assert!(*lowest_at_low_end != *index || *lowest_at_high_end != *index);
-                }
-            }
-        }
-
-        #[test]
-        fn the_set_price_package_is_the_best_count_and_unused_sessions_are_told_truly(book in a_book(), n in 1u8..13) {
-            let i = input(1, n, 0, 0); // face only, so the set-price package applies
+        fn every_claim_holds_at_any_final_prices_within_the_ranges(
+            book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..2,
+            points in vec((0u8..4, any::<u64>()), 24),
+        ) {
+            let i = input(mask, n, copies, 0);
             let e = estimate(&book, &i).unwrap();
-            let face = cheapest_split(&book.treatments[0], &["face".to_string()]).unwrap();
-            let Deal::SetPrice { price, .. } = &book.packages[0].deal else { unreachable!() };
-            let size = i64::from(book.packages[0].sessions);
-            let n64 = i64::from(n);
-            // Every number of packages k >= 1, with the rest paid singly, at each end.
-            let at = |k: i64| Range::new(
-                with_tax(&book, price.low * k + face.low * (n64 - k * size).max(0)),
-                with_tax(&book, price.high * k + face.high * (n64 - k * size).max(0)),
-            );
-            let most = (n64 + size - 1) / size;
-            let best_mid = (1..=most).map(|k| at(k).low + at(k).high).min().unwrap();
-            let set = e.options.iter().find(|o| o.choice == PaymentChoice::Package("set".into())).unwrap();
-            prop_assert_eq!(set.total.low + set.total.high, best_mid);
-            let k = (1..=most).find(|&k| at(k) == set.total).unwrap();
-            let unused = k * size - n64;
-            match set.note {
-                None => prop_assert!(unused <= 0),
-                Some(OptionNote::UnusedSessions { unused: u, package_size, cheaper_than_fewer }) => {
-                    prop_assert_eq!(i64::from(u), unused);
-                    prop_assert_eq!(i64::from(package_size), size);
-                    // One package fewer (k - 1 may be none at all), the rest paid singly.
-                    let fewer = if k == 1 { Range::new(with_tax(&book, face.low * n64), with_tax(&book, face.high * n64)) } else { at(k - 1) };
-                    prop_assert_eq!(cheaper_than_fewer, set.total.low <= fewer.low && set.total.high <= fewer.high && set.total != fewer);
+            for (how, seed) in points {
+                let m = Model::new(&book, &i, point(&book, how, seed));
+                let per = m.per_session();
+                let totals: Vec<i64> = e.options.iter().map(|o| m.total_of(o)).collect();
+                // Each shown total contains the point's total.
+                for (o, t) in e.options.iter().zip(&totals) {
+                    prop_assert!(o.total.low <= *t && *t <= o.total.high, "{:?}: {} outside {:?}", o.choice, t, o.total);
                 }
-                Some(other) => prop_assert!(false, "{:?}", other),
+                // The difference against paying per session is what it says.
+                for (o, t) in e.options.iter().zip(&totals).skip(1) {
+                    let saving = per - t;
+                    match o.against_per_session.unwrap() {
+                        Difference::Saves { least, most } => prop_assert!(least <= saving && saving <= most, "{:?} saves {}", o.choice, saving),
+                        Difference::CostsMore { least, most } => prop_assert!(least <= -saving && -saving <= most, "{:?} costs {} more", o.choice, -saving),
+                        Difference::Depends { saves_up_to, costs_more_up_to } => prop_assert!(-costs_more_up_to <= saving && saving <= saves_up_to),
+                        Difference::Same => prop_assert_eq!(saving, 0),
+                    }
+                }
+                // "Cheapest": no way to pay, listed or not, costs less.
+                if let Cheapest::AtEveryPrice { index, tied } = &e.cheapest {
+                    let claimed = totals[*index];
+                    for other in m.every_way() {
+                        prop_assert!(claimed <= other, "{:?} claimed cheapest at {} but {} exists", e.options[*index].choice, claimed, other);
+                    }
+                    for j in tied {
+                        prop_assert_eq!(totals[*j], claimed);
+                    }
+                }
+                // "Still costs less than paying for the rest singly".
+                for (o, t) in e.options.iter().zip(&totals) {
+                    if let Some(OptionNote::UnusedSessions { cheaper_than_fewer: true, .. }) = o.note {
+                        let k = i64::from(package_count(&book, o));
+                        let fewer = match (&o.choice, k) {
+                            (_, 1) => per,
+                            (PaymentChoice::Package(id), k) if id == "set" => m.set(k - 1),
+                            (_, k) => m.pct(k - 1),
+                        };
+                        prop_assert!(*t < fewer, "{:?}: {} not below {}", o.choice, t, fewer);
+                    }
+                }
             }
         }
 
         #[test]
-        fn percent_off_and_membership_totals_match_the_model(book in a_book(), n in 1u8..13, add in any::<bool>()) {
-            let i = input(1, n, usize::from(add), 0);
+        fn the_claims_made_are_the_strongest_the_ends_allow(book in a_book(), n in 1u8..13) {
+            // Face only: when no claim of "cheapest" is made, some mix of range ends shows why.
+            let i = input(1, n, 0, 0);
             let e = estimate(&book, &i).unwrap();
-            let face = cheapest_split(&book.treatments[0], &["face".to_string()]).unwrap();
-            let x = if add { book.add_ons[0].per_session } else { Range::ZERO };
-            let n64 = i64::from(n);
-            let Deal::PercentOff(pct) = book.packages[1].deal else { unreachable!() };
-            let size = i64::from(book.packages[1].sessions);
-            for end in [false, true] {
-                let pick = |r: Range| if end { r.high } else { r.low };
-                // Percent off: k packages charged in full less the percentage (add-ons not
-                // discounted), the rest single; the cheapest k at mid-range prices.
-                let pct_option = e.options.iter().find(|o| o.choice == PaymentChoice::Package("pct".into())).unwrap();
-                let k = (1..=(n64 + size - 1) / size)
-                    .min_by_key(|&k| {
-                        let at = |r: Range| { let covered = k * size; with_tax(&book, r.low * covered - off(r.low * covered, pct) + r.low * (n64 - covered).max(0) + x.low * n64) + with_tax(&book, r.high * covered - off(r.high * covered, pct) + r.high * (n64 - covered).max(0) + x.high * n64) };
-                        (at(face), k)
-                    })
-                    .unwrap();
-                let covered = k * size;
-                let expected = with_tax(&book, pick(face) * covered - off(pick(face) * covered, pct) + pick(face) * (n64 - covered).max(0) + pick(x) * n64);
-                prop_assert_eq!(pick(pct_option.total), expected);
-                // Membership: sessions and add-ons less the percentage, plus the fee for the months.
-                let m = &book.memberships[0];
-                let months = i64::from(((u32::from(n) - 1) * 28 + 1).div_ceil(30).max(u32::from(m.minimum_months)));
-                let club = e.options.iter().find(|o| o.choice == PaymentChoice::Membership("m".into())).unwrap();
-                let before = (pick(face) + pick(x)) * n64;
-                prop_assert_eq!(pick(club.total), with_tax(&book, before - off(before, m.percent_off) + pick(m.monthly_fee) * months));
+            if let Cheapest::AtMidRange { index, lowest_at_low_end, lowest_at_high_end } = e.cheapest {
+                let totals: Vec<Range> = e.options.iter().map(|o| o.total).collect();
+                prop_assert!(totals.iter().all(|t| totals[index].mid2() <= t.mid2()));
+                prop_assert!(totals.iter().all(|t| totals[lowest_at_low_end].low <= t.low));
+                prop_assert!(totals.iter().all(|t| totals[lowest_at_high_end].high <= t.high));
             }
         }
 

@@ -3,7 +3,7 @@
 
 use super::catalog::{Catalog, Fit, Treatment};
 use super::config::ClinicConfig;
-use super::pricing::{price_areas, Range};
+use super::pricing::{estimate, EstimateInput, Range};
 use super::ranking::rank;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,8 +12,9 @@ pub struct CourseQuote<'a> {
     pub fit: Fit,
     /// The treatment's usual number of sessions.
     pub sessions: u8,
-    /// One session of the clinic's standard area, paying per session.
+    /// One session of the clinic's standard area, before tax.
     pub per_session: Range,
+    /// The usual course paying per session, tax included (as the estimator's total).
     pub total: Range,
     pub area: String,
 }
@@ -21,26 +22,27 @@ pub struct CourseQuote<'a> {
 /// Every treatment the clinic offers and prices that suits `concern`, best fit first, each at its
 /// usual course length on the clinic's standard area, paying per session.
 pub fn courses_for_concern<'a>(catalog: &'a Catalog, config: &ClinicConfig, concern: &str) -> Vec<CourseQuote<'a>> {
-    let Some(book) = &config.pricing else { return Vec::new() };
+    if config.pricing.is_none() {
+        return Vec::new();
+    }
     rank(catalog, &[concern.to_string()], |id| config.offers(id))
         .into_iter()
         .filter(|r| config.offers(&r.treatment.id))
         .filter_map(|r| {
-            let prices = book.treatment(&r.treatment.id)?;
-            let area = prices.standard_area()?.to_string();
-            let parts = price_areas(prices, std::slice::from_ref(&area))?;
-            let per_session: Range = parts.iter().map(|p| p.price).sum();
-            let sessions = r.treatment.course.sessions_typical;
-            Some(CourseQuote {
-                treatment: r.treatment,
-                fit: r.matched[0].1,
-                sessions,
-                per_session,
-                total: per_session * i64::from(sessions),
-                area,
-            })
+            let (per_session, total, area) = usual_course(config, &r.treatment.id, r.treatment.course.sessions_typical)?;
+            Some(CourseQuote { treatment: r.treatment, fit: r.matched[0].1, sessions: r.treatment.course.sessions_typical, per_session, total, area })
         })
         .collect()
+}
+
+/// A usual course of `sessions` on the clinic's standard area, paying per session: (per session
+/// before tax, the course total with tax, the area), worked out by the estimator itself.
+fn usual_course(config: &ClinicConfig, treatment: &str, sessions: u8) -> Option<(Range, Range, String)> {
+    let book = config.pricing.as_ref()?;
+    let area = book.treatment(treatment)?.standard_area()?.to_string();
+    let input = EstimateInput { treatment: treatment.to_string(), areas: vec![area.clone()], sessions, add_ons: vec![], spacing_days: 28 };
+    let e = estimate(book, &input).ok()?;
+    Some((e.per_session, e.options[0].total, area))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,14 +58,12 @@ pub fn year_of_each(catalog: &Catalog, config: &ClinicConfig, rollers_per_year: 
     let book = config.pricing.as_ref()?;
     let at_home = book.at_home.as_ref()?;
     let pro = catalog.treatment("professional-microneedling")?;
-    let prices = book.treatment(&pro.id)?;
-    let area = prices.standard_area()?.to_string();
-    let per_session: Range = price_areas(prices, &[area])?.iter().map(|p| p.price).sum();
+    let (_, professional, _) = usual_course(config, &pro.id, pro.course.sessions_typical)?;
     Some(YearCost {
         rollers_per_year,
         at_home: at_home.device * i64::from(rollers_per_year),
         professional_sessions: pro.course.sessions_typical,
-        professional: per_session * i64::from(pro.course.sessions_typical),
+        professional,
     })
 }
 
@@ -118,6 +118,19 @@ mod tests {
         assert_eq!((q.area.as_str(), q.per_session, q.total), ("neck", Range::exact(10_000), Range::exact(10_000 * n)));
         let year = year_of_each(&catalog, &config, 4).unwrap();
         assert_eq!(year.professional, Range::exact(10_000 * n), "the year comparison uses the neck too");
+    }
+
+    #[test]
+    fn course_totals_include_tax_as_the_estimate_does() {
+        let (catalog, _) = setup();
+        let json = r#"{"version":1,"clinicName":"X","currency":"GBP","offeredTreatments":["chemical-peel"],
+            "pricing":{"treatments":{"chemical-peel":{"areas":{"face":{"low":100,"high":150}}}},"tax":{"label":"VAT","percent":20}}}"#;
+        let config = ClinicConfig::from_json(json, &catalog).unwrap();
+        let q = &courses_for_concern(&catalog, &config, "dull-skin")[0];
+        let n = i64::from(q.sessions);
+        // Per session before VAT; the course with 20 % VAT on top.
+        assert_eq!(q.per_session, Range::new(10_000, 15_000));
+        assert_eq!(q.total, Range::new(10_000 * n * 12 / 10, 15_000 * n * 12 / 10));
     }
 
     #[test]

@@ -54,6 +54,33 @@ pub enum EventFit {
     TooSoon,
 }
 
+/// How the visitor's own plan meets an event: how many of its sessions are done with time to
+/// settle (the early-results days) before the event, and whether the full-results window has
+/// typically begun by then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanByEvent {
+    pub settled_sessions: u8,
+    pub sessions: u8,
+    pub full_results_window_begun: bool,
+}
+
+impl PlanByEvent {
+    /// Every session done and settled, and full results typically begun.
+    pub fn fits(&self) -> bool {
+        self.settled_sessions == self.sessions && self.full_results_window_begun
+    }
+}
+
+pub fn plan_by_event(plan: &Plan, event: Date, results: &ResultsTimeline) -> PlanByEvent {
+    let settle = i32::from(results.early_days);
+    let settled = plan.sessions.iter().filter(|d| d.add_days(settle) <= event).count();
+    PlanByEvent {
+        settled_sessions: settled.min(255) as u8,
+        sessions: plan.sessions.len().min(255) as u8,
+        full_results_window_begun: plan.results.is_some_and(|r| r.full_from <= event),
+    }
+}
+
 /// `settle` is the days the skin needs after a session before the event: the treatment's
 /// early-results time (about a week for microneedling), when redness has typically passed.
 pub fn fit_event(today: Date, event: Date, sessions: u8, spacing_days: u16, results: &ResultsTimeline) -> EventFit {
@@ -122,6 +149,20 @@ mod tests {
         // 6 sessions 42 days apart + 7 = 217 days, more than 90.
         let fit = fit_event(d("2026-01-01"), d("2026-12-31"), 6, 42, &timeline(7, 90, 180));
         assert_eq!(fit, EventFit::StartBy { latest_start: d("2026-12-31").add_days(-217) });
+    }
+
+    #[test]
+    fn the_visitors_own_plan_is_checked_against_the_event() {
+        let t = timeline(7, 90, 180);
+        // Start 2027-01-04, 3 sessions 28 days apart: Jan 4, Feb 1, Mar 1; full results from Apr 4.
+        let p = plan(d("2027-01-04"), 3, 28, Some(&t));
+        let by = |e: &str| plan_by_event(&p, d(e), &t);
+        assert_eq!(by("2027-04-04"), PlanByEvent { settled_sessions: 3, sessions: 3, full_results_window_begun: true });
+        assert!(by("2027-04-04").fits());
+        assert_eq!(by("2027-04-03"), PlanByEvent { settled_sessions: 3, sessions: 3, full_results_window_begun: false });
+        // Mar 1 + 7 days = Mar 8: an event on Mar 7 has only two sessions settled.
+        assert_eq!(by("2027-03-07"), PlanByEvent { settled_sessions: 2, sessions: 3, full_results_window_begun: false });
+        assert_eq!(by("2027-03-08").settled_sessions, 3);
     }
 
     #[test]

@@ -97,6 +97,11 @@ impl Formats {
         }
     }
 
+    /// Two amounts as a range, the smaller first (for figures that rounding can leave out of order).
+    pub fn between(&self, r: Range) -> String {
+        self.range(Range::new(r.low.min(r.high), r.low.max(r.high)))
+    }
+
     pub fn date(&self, d: Date) -> String {
         self.format_with(&self.date, d)
     }
