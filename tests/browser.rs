@@ -213,9 +213,14 @@ async fn removal_unmounts_cleanly() {
     yew::scheduler::flush().await;
     assert!(root.query_selector(".tw-root").unwrap().is_none(), "the app is gone");
     assert!(widget.is_destroyed());
-    widget.config_changed(); // harmless after destroy
-    widget.destroy(); // and so is a second destroy
     assert_eq!(root.adopted_style_sheets().length(), 0, "the brand sheet is removed");
+    // After destroy, a config change or a second destroy brings nothing back.
+    widget.config_changed();
+    widget.destroy();
+    TimeoutFuture::new(50).await;
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".tw-root").unwrap().is_none(), "still gone");
+    assert_eq!(root.adopted_style_sheets().length(), 0);
 }
 
 fn set_fragment(value: &str) {
@@ -335,7 +340,8 @@ async fn the_estimator_prices_a_deep_link_and_follows_changes() {
     assert_eq!(text(&root, ".tw-total-figure").as_deref(), Some("$450.00 – $2,100.00"));
     click(&root, "button[aria-label='One session more']");
     wait_for("four sessions", || fragment().contains(";s=4;")).await;
-    // With four sessions the course-of-4 package ($800–$2,000) becomes the cheapest way.
+    // With four sessions the course-of-4 package ($800–$2,000) has the lowest mid-range total and
+    // is chosen until the visitor picks (4 × $150–$700 = $600–$2,800 paying per session).
     wait_for("the package total", || text(&root, ".tw-total-figure").as_deref() == Some("$800.00 – $2,000.00")).await;
     let book = root.query_selector("a.tw-book").unwrap().unwrap();
     assert_eq!(
@@ -357,9 +363,10 @@ async fn the_estimator_works_when_storage_throws() {
     let ready = count_events(&host, "ready");
     let widget = Widget::mount(host.clone(), root.clone()).unwrap();
     wait_for("ready", || ready.get() == 1).await;
+    assert_eq!(text(&root, ".tw-total-figure").as_deref(), Some("$450.00 – $2,100.00"), "3 sessions, nothing remembered");
     click(&root, "button[aria-label='One session more']");
     wait_for("an update", || fragment().contains(";s=4;")).await;
-    assert!(text(&root, ".tw-total-figure").unwrap().contains('$'));
+    wait_for("the 4-session total", || text(&root, ".tw-total-figure").as_deref() == Some("$800.00 – $2,000.00")).await;
     js_sys::eval("delete window.localStorage").unwrap();
     widget.destroy();
     host.remove();
