@@ -1,4 +1,9 @@
-//! The root component of one widget instance: state, routing, and the view for the route.
+//! The root component of one widget instance: state, routing, the contexts every view reads, and
+//! the view for the route.
+//!
+//! Slow-changing things reach components through contexts (the setup, the strings, the formats,
+//! navigation and the state's dispatcher); each component gets only its slice of the state as
+//! props, so an action re-renders only what it changes.
 
 use std::rc::Rc;
 
@@ -20,31 +25,54 @@ use crate::components::treatment_detail::TreatmentDetail;
 use crate::components::treatment_list::TreatmentList;
 use crate::components::view_frame::ViewFrame;
 use crate::core::catalog::Catalog;
-use crate::core::config::{ClinicConfig, ConfigOrigin};
+use crate::core::config::{ClinicConfig, ConfigOrigin, Section};
 use crate::core::route::Route;
+use crate::core::texts::{Lang, Texts};
 use crate::hooks::use_fragment_route::use_fragment_route;
-use crate::state::AppState;
+use crate::state::{Action, AppState};
 use crate::web::fragment;
+use crate::web::intl::Formats;
 
-/// Everything an instance renders from.
+/// Everything an instance renders from, in the language it is showing.
 pub struct Setup {
-    pub config: ClinicConfig,
+    pub config: Rc<ClinicConfig>,
+    /// The treatment guide in `lang`, with the clinic's names and its own treatments.
     pub catalog: Rc<Catalog>,
+    pub texts: Rc<Texts>,
+    pub formats: Rc<Formats>,
+    pub lang: Lang,
     pub origin: ConfigOrigin,
+    /// Set when the clinic's config could not be read: the guide shows without its name or prices.
+    pub config_unreadable: bool,
     /// This instance's name in the URL fragment (`tw`, or the element's id).
     pub instance_key: AttrValue,
     /// Fired once, after the first render is in the DOM.
     pub on_ready: Callback<()>,
     /// Dispatches `treatment-widget:<name>` on the host element (never with health answers).
     pub on_event: Callback<(&'static str, serde_json::Value)>,
+    /// The visitor picked another language.
+    pub on_language: Callback<Lang>,
 }
 
 impl PartialEq for Setup {
     fn eq(&self, other: &Self) -> bool {
-        self.config == other.config
+        Rc::ptr_eq(&self.config, &other.config)
             && Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.texts, &other.texts)
+            && self.lang == other.lang
             && self.origin == other.origin
+            && self.config_unreadable == other.config_unreadable
             && self.instance_key == other.instance_key
+    }
+}
+
+impl Setup {
+    /// The clinic's name, or a neutral phrase when it has none.
+    pub fn clinic(&self) -> String {
+        match &self.config.clinic_name {
+            Some(name) => name.clone(),
+            None => self.texts.get("clinic.unnamed").to_string(),
+        }
     }
 }
 
@@ -53,14 +81,51 @@ pub struct AppProps {
     pub setup: Rc<Setup>,
 }
 
-/// What every view gets: the setup, the state, and how to move between views.
+/// How views move between each other.
 #[derive(Clone, PartialEq)]
-pub struct ViewContext {
-    pub setup: Rc<Setup>,
-    pub state: UseReducerHandle<AppState>,
+pub struct Nav {
     pub navigate: Callback<Route>,
     /// False on the first render (a deep link lands without stealing focus), true after.
     pub visitor_navigated: bool,
+}
+
+pub type Dispatch = UseReducerDispatcher<AppState>;
+
+#[hook]
+pub fn use_setup() -> Rc<Setup> {
+    use_context::<Rc<Setup>>().expect("inside <App>")
+}
+
+#[hook]
+pub fn use_texts() -> Rc<Texts> {
+    use_context::<Rc<Texts>>().expect("inside <App>")
+}
+
+#[hook]
+pub fn use_formats() -> Rc<Formats> {
+    use_context::<Rc<Formats>>().expect("inside <App>")
+}
+
+#[hook]
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().expect("inside <App>")
+}
+
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("inside <App>")
+}
+
+/// The route a link may open: a view the clinic hides leads to its start view instead.
+fn allowed(config: &ClinicConfig, route: Route) -> Route {
+    match Section::of(&route) {
+        Some(section) if !config.shows(section) => start_route(config),
+        _ => route,
+    }
+}
+
+fn start_route(config: &ClinicConfig) -> Route {
+    config.start_view.filter(|s| config.shows(*s)).map(Section::route).unwrap_or(Route::Home)
 }
 
 #[component]
@@ -73,7 +138,12 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let key = setup.instance_key.clone();
         let is_known = is_known.clone();
-        use_reducer(move || AppState::with_route(fragment::read(&key, &*is_known)))
+        let config = setup.config.clone();
+        use_reducer(move || {
+            let linked = fragment::read(&key, &*is_known);
+            let route = if linked == Route::Home { start_route(&config) } else { allowed(&config, linked) };
+            AppState::with_route(route)
+        })
     };
     let first_route = use_state(|| state.route.clone());
     let moved = use_mut_ref(|| false);
@@ -82,33 +152,60 @@ pub fn App(props: &AppProps) -> Html {
         let on_ready = setup.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
+    {
+        // A new config (another location, another clinic) may hide the view showing now.
+        let dispatcher = state.dispatcher();
+        let route = state.route.clone();
+        use_effect_with(setup.config.clone(), move |config| {
+            let ok = allowed(config, route.clone());
+            if ok != route {
+                dispatcher.dispatch(Action::Navigate(ok));
+            }
+        });
+    }
     // Once the visitor has moved away from the view they arrived on, every view change takes focus.
     if *first_route != state.route {
         *moved.borrow_mut() = true;
     }
-    let visitor_navigated = *moved.borrow();
-    let ctx = ViewContext { setup: setup.clone(), state: state.clone(), navigate, visitor_navigated };
-    let config = &setup.config;
-    let framed = |title: &'static str, content: Html| html! { <ViewFrame ctx={ctx.clone()} title={title}>{ content }</ViewFrame> };
-    let body = match &state.route {
-        Route::Home => html! { <Home ctx={ctx.clone()} /> },
-        Route::About => framed("What microneedling does", html! { <About ctx={ctx.clone()} /> }),
-        Route::Concerns => framed("Find treatments by concern", html! { <ConcernFinder ctx={ctx.clone()} /> }),
-        Route::Treatments => framed("Treatments", html! { <TreatmentList ctx={ctx.clone()} /> }),
-        Route::Treatment(id) => html! { <TreatmentDetail ctx={ctx.clone()} treatment={id.clone()} /> },
-        Route::Compare(ids) => framed("Compare treatments", html! { <Compare ctx={ctx.clone()} ids={ids.clone()} /> }),
-        Route::Candidate => framed("Am I a candidate?", html! { <Candidate ctx={ctx.clone()} /> }),
-        Route::Expect => framed("What to expect", html! { <Expect ctx={ctx.clone()} /> }),
-        Route::Myths => framed("Myths and facts", html! { <Myths ctx={ctx.clone()} /> }),
-        Route::Faq => framed("Questions and answers", html! { <Faq ctx={ctx.clone()} /> }),
-        Route::Sources => framed("Sources", html! { <Sources ctx={ctx.clone()} /> }),
-        Route::Estimate(params) => framed("Estimate the cost of a course", html! { <Estimator ctx={ctx.clone()} params={params.clone()} /> }),
+    let nav = Nav { navigate, visitor_navigated: *moved.borrow() };
+    let t = setup.texts.clone();
+    let framed = |title: String, content: Html| html! { <ViewFrame title={title}>{ content }</ViewFrame> };
+    let route = allowed(&setup.config, state.route.clone());
+    let body = match &route {
+        Route::Home => html! { <Home /> },
+        Route::About => framed(t.get("view.about").into(), html! { <About /> }),
+        Route::Concerns => framed(t.get("view.concerns").into(), html! { <ConcernFinder concerns={state.concerns.clone()} /> }),
+        Route::Treatments => framed(t.get("view.treatments").into(), html! { <TreatmentList /> }),
+        Route::Treatment(id) => html! { <TreatmentDetail treatment={id.clone()} /> },
+        Route::Compare(ids) => framed(t.get("view.compare").into(), html! { <Compare ids={ids.clone()} picks={state.compare_picks.clone()} /> }),
+        Route::Candidate => framed(t.get("view.candidate").into(), html! { <Candidate answers={state.answers.clone()} /> }),
+        Route::Expect => framed(t.get("view.expect").into(), html! { <Expect /> }),
+        Route::Myths => framed(t.get("view.myths").into(), html! { <Myths /> }),
+        Route::Faq => framed(t.get("view.faq").into(), html! { <Faq /> }),
+        Route::Sources => framed(t.get("view.sources").into(), html! { <Sources /> }),
+        Route::Estimate(params) => framed(
+            t.get("view.estimate").into(),
+            html! { <Estimator params={params.clone()} form={state.estimate.clone()} concern={state.estimate_concern.clone()} /> },
+        ),
     };
     html! {
-        <div class="tw-root" lang="en">
-            <Header clinic_name={config.clinic_name.clone()} />
-            { body }
-            <Disclaimer typical_prices={config.prices_are_typical_ranges} />
-        </div>
+        <ContextProvider<Rc<Setup>> context={setup.clone()}>
+        <ContextProvider<Rc<Texts>> context={setup.texts.clone()}>
+        <ContextProvider<Rc<Formats>> context={setup.formats.clone()}>
+        <ContextProvider<Nav> context={nav}>
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
+            <div class="tw-root" lang={setup.lang.code()}>
+                <Header />
+                if setup.config_unreadable {
+                    <p class="tw-notice" role="status">{ t.get("notice.config_unreadable") }</p>
+                }
+                { body }
+                <Disclaimer />
+            </div>
+        </ContextProvider<Dispatch>>
+        </ContextProvider<Nav>>
+        </ContextProvider<Rc<Formats>>>
+        </ContextProvider<Rc<Texts>>>
+        </ContextProvider<Rc<Setup>>>
     }
 }

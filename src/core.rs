@@ -6,6 +6,9 @@
 pub mod brand;
 pub mod catalog;
 pub mod config;
+pub mod config_path;
+pub mod custom_treatment;
+pub mod texts;
 pub mod money;
 pub mod route;
 pub mod wording;

@@ -182,22 +182,26 @@ async fn changing_the_config_attribute_re_renders() {
     wait_for("the new clinic", || text(&root, ".tw-eyebrow").as_deref() == Some("Second Clinic")).await;
     assert_eq!(ready.get(), 1, "ready is announced once per mount");
 
-    // A config that cannot be used falls back to the demo clinic, still working.
+    // A config that cannot be read at all shows the guide with no clinic name (never another
+    // clinic's) and a notice, still working.
     host.set_attribute("config", &data_url("<html>not json</html>")).unwrap();
     widget.config_changed();
-    wait_for("the demo fallback", || text(&root, ".tw-eyebrow").as_deref() == Some("Juniper Skin Studio")).await;
+    wait_for("the unnamed guide", || text(&root, ".tw-notice").is_some()).await;
+    assert_eq!(text(&root, ".tw-eyebrow"), None);
     click(&root, ".tw-tile");
     wait_for("a working widget", || root.query_selector(".tw-back").unwrap().is_some()).await;
     widget.destroy();
 }
 
 #[wasm_bindgen_test]
-async fn a_failed_fetch_falls_back_to_the_demo_clinic() {
+async fn a_failed_fetch_shows_the_guide_without_any_clinic_name() {
     let (host, root) = host("", Some("/no-such-config-here.json"));
     let ready = count_events(&host, "ready");
     let widget = Widget::mount(host.clone(), root.clone()).unwrap();
     wait_for("ready", || ready.get() == 1).await;
-    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Juniper Skin Studio"));
+    assert_eq!(text(&root, ".tw-eyebrow"), None, "never the demo clinic's name");
+    assert!(text(&root, ".tw-notice").unwrap().contains("could not be loaded"));
+    assert!(!text(&root, ".tw-root").unwrap().contains("Juniper"));
     assert_eq!(host.get_attribute("data-config-source").as_deref(), Some("url"));
     widget.destroy();
 }
@@ -279,7 +283,10 @@ async fn picking_concerns_ranks_treatments_and_clearing_empties_the_list() {
     check(&root, "Thinning hair");
     wait_for("results", || root.query_selector(".tw-result").unwrap().is_some()).await;
     assert_eq!(text(&root, ".tw-result-name").as_deref(), Some("Scalp microneedling"));
-    assert!(text(&root, ".tw-live").unwrap().contains("suit this concern"));
+    // The summary counts the results shown, in the right grammatical number.
+    let shown = root.query_selector_all(".tw-result").unwrap().length();
+    let expected = if shown == 1 { "1 treatment suits this concern.".to_string() } else { format!("{shown} treatments suit this concern, best fit first.") };
+    assert_eq!(text(&root, ".tw-live").unwrap(), expected);
     click_labelled(&root, "Clear my choices");
     wait_for("no results", || root.query_selector(".tw-result").unwrap().is_none()).await;
     widget.destroy();
@@ -373,15 +380,19 @@ async fn the_estimator_works_when_storage_throws() {
 }
 
 #[wasm_bindgen_test]
-async fn an_invalid_price_book_falls_back_to_the_demo_clinic() {
+async fn a_bad_price_is_left_out_and_the_clinic_keeps_its_name_and_other_prices() {
     let (host, root) = host(
-        &inline("Bad Prices", r#","pricing":{"treatments":{"botox":{"areas":{"face":-1}}}}"#),
+        &inline("Bad Prices", r#","pricing":{"treatments":{"botox":{"areas":{"face":-1,"neck":150}}}}"#),
         None,
     );
+    set_fragment("estimate");
     let ready = count_events(&host, "ready");
     let widget = Widget::mount(host.clone(), root.clone()).unwrap();
     wait_for("ready", || ready.get() == 1).await;
-    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Juniper Skin Studio"));
+    assert_eq!(text(&root, ".tw-eyebrow").as_deref(), Some("Bad Prices"));
+    // Botox on the neck, the price that was fine: 1 session at $150.
+    wait_for("the estimate", || text(&root, ".tw-total-figure").is_some()).await;
+    assert_eq!(text(&root, ".tw-total-figure").as_deref(), Some("$150.00"));
     widget.destroy();
     host.remove();
 }

@@ -212,20 +212,35 @@ describe('two instances on one page', () => {
   });
 });
 
-describe('configs that cannot be used', () => {
-  it('fall back to the demo clinic with one clear console message each', async () => {
+describe('configs with mistakes', () => {
+  it('never show another clinic: a bad part is left out with one warning, an unreadable config shows no name and no prices', async () => {
     const { page, problems, context } = await openPage(h.browser);
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${h.site}/fixtures/bad-config.html`);
-    await waitForWidgets(page, 3);
-    for (const id of ['#missing', '#garbage', '#invalid']) {
-      assert.equal(await shadowText(page, id, '.tw-eyebrow'), 'Juniper Skin Studio', id);
+    await waitForWidgets(page, 4);
+    assert.doesNotMatch(await page.evaluate(() => [...document.querySelectorAll('treatment-widget')].map((w) => w.shadowRoot.textContent).join(' ')), /Juniper/);
+    // Unreadable (404, not JSON): the guide without a clinic name, prices or booking link, and a notice.
+    for (const id of ['#missing', '#garbage']) {
+      assert.equal(await shadowText(page, id, '.tw-eyebrow'), null, id);
+      assert.match(await shadowText(page, id, '.tw-notice'), /settings could not be loaded, so its prices and booking link are not shown/, id);
+      assert.equal(await page.locator(id).getByRole('button', { name: 'Estimate the cost of a course' }).count(), 0, id);
     }
-    const messages = widgetMessages(problems);
-    assert.equal(messages.length, 3, messages.join('\n'));
-    assert.ok(messages.some((m) => m.includes('missing-config.json') && m.includes('404')), messages.join('\n'));
-    assert.ok(messages.some((m) => m.includes('garbage-config.json') && m.includes('not valid JSON')), messages.join('\n'));
-    assert.ok(messages.some((m) => m.includes('booking.url') && m.includes('https://')), messages.join('\n'));
-    // Still a working widget.
+    // A 404 is tried once more before giving up.
+    assert.equal(requests.filter((p) => p.endsWith('/missing-config.json')).length, 2);
+    // A mistake inside a config drops that part only.
+    assert.equal(await shadowText(page, '#typo', '.tw-eyebrow'), 'Typo Clinic');
+    assert.equal(await shadowText(page, '#invalid', '.tw-eyebrow'), 'Bad Link Clinic');
+    assert.equal(await page.locator('#invalid').locator('a.tw-book').count(), 0, 'no booking link from a bad URL');
+    const errors = widgetMessages(problems.filter((p) => p.startsWith('error:')));
+    const warnings = widgetMessages(problems.filter((p) => p.startsWith('warning:')));
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.ok(errors.some((m) => m.includes('missing-config.json') && m.includes('HTTP 404') && m.includes('tried twice')), errors.join('\n'));
+    assert.ok(errors.some((m) => m.includes('garbage-config.json') && m.includes('not valid JSON')), errors.join('\n'));
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.ok(warnings.some((m) => m.includes('`bookingURL`: unknown field `bookingURL`, expected one of') && m.includes('(found "https://typo.example/book"); left out')), warnings.join('\n'));
+    assert.ok(warnings.some((m) => m.includes('`booking.url`: "javascript:alert(1)" must start with https:// (found "javascript:alert(1)"); left out')), warnings.join('\n'));
+    // Still a working guide.
     await page.locator('#garbage .tw-tile').first().click();
     await page.locator('#garbage .tw-back').waitFor();
     await context.close();
@@ -251,10 +266,14 @@ describe('config changes and the config fetch limits', () => {
     assert.equal(await total(page, '#b'), '1.000,00 €');
     assert.equal(await page.locator('#b').evaluate((el) => el.shadowRoot.querySelector('#tw-est-sessions').value), '4');
     assert.match(page.url(), /b=estimate\/t=professional-microneedling;a=face;s=4;p=each/);
-    // A clinic without prices says so; switching back brings the controls back.
+    // A clinic without prices has no estimator: the widget goes to its contents, with no way
+    // to an estimate; switching back, the visitor's estimate is still there.
     await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-no-prices.json'));
-    await page.locator('#b').getByText('Clinic Without Prices has not published prices for an online estimate.', { exact: false }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-eyebrow')?.textContent === 'Clinic Without Prices');
+    await page.locator('#b .tw-home').waitFor();
+    assert.equal(await page.locator('#b').getByRole('button', { name: 'Estimate the cost of a course' }).count(), 0);
     await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-b.json'));
+    await page.locator('#b').getByRole('button', { name: 'Estimate the cost of a course' }).click();
     await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('#tw-est-treatment'));
     // Back at Clinic B: 4 face sessions at 180–320, + 19 % = 856,80–1.523,20.
     await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-total-figure')?.textContent.includes('856,80'));

@@ -1,25 +1,22 @@
 use yew::prelude::*;
 
 use super::fact_list::{FactList, SourceLine};
-use crate::app::ViewContext;
+use crate::app::{use_nav, use_setup, use_texts};
 use crate::core::route::Route;
-
-#[derive(Properties, PartialEq)]
-pub struct AboutProps {
-    pub ctx: ViewContext,
-}
 
 /// What microneedling is and does, in plain words.
 #[component]
-pub fn About(props: &AboutProps) -> Html {
-    let catalog = &props.ctx.setup.catalog;
-    let navigate = props.ctx.navigate.clone();
+pub fn About() -> Html {
+    let setup = use_setup();
+    let t = use_texts();
+    let navigate = use_nav().navigate;
+    let overview = setup.catalog.overview.clone();
     html! {
         <>
-            <FactList facts={catalog.overview.clone()} />
-            <SourceLine facts={catalog.overview.clone()} catalog={catalog.clone()} />
+            <FactList facts={overview.clone()} />
+            <SourceLine facts={overview} />
             <button type="button" class="tw-button tw-secondary" onclick={move |_| navigate.emit(Route::Treatments)}>
-                { "See every kind of treatment" }
+                { t.get("about.see_all") }
             </button>
         </>
     }

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::app::use_texts;
 use crate::core::config::Booking;
 
 #[derive(Properties, PartialEq)]
@@ -16,19 +17,16 @@ pub struct BookingLinkProps {
 /// The clinic's booking link, with a visible line saying that it leaves this page.
 #[component]
 pub fn BookingLink(props: &BookingLinkProps) -> Html {
+    let t = use_texts();
     let href = props.href.clone().unwrap_or_else(|| props.booking.url.clone().into());
     let new_tab = props.booking.open_in_new_tab;
-    let note = if new_tab {
-        format!("Opens the booking page of {} in a new tab.", props.clinic_name)
-    } else {
-        format!("Leaves this page for the booking page of {}.", props.clinic_name)
-    };
+    let note = t.fill(if new_tab { "booking.new_tab" } else { "booking.leaves" }, &[("clinic", &props.clinic_name)]);
     html! {
         <div class="tw-booking">
             <a class="tw-button tw-book" href={href} target={new_tab.then_some("_blank")}
                 rel="noopener noreferrer" onclick={props.onclick.clone()}>
-                { "Book a consultation" }
-                if new_tab { <span class="tw-visually-hidden">{ " (opens in a new tab)" }</span> }
+                { t.get("booking.button") }
+                if new_tab { <span class="tw-visually-hidden">{ " " }{ t.get("link.new_tab") }</span> }
             </a>
             <p class="tw-note">{ note }</p>
         </div>

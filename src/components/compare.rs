@@ -1,161 +1,173 @@
+//! Two to four treatments side by side: a table on wide widgets, stacked cards on narrow ones.
+
 use yew::prelude::*;
 
-use crate::app::ViewContext;
+use super::estimate_wording::before_tax;
+use super::treatment_detail::downtime_label;
+use crate::app::{use_dispatch, use_formats, use_nav, use_setup, use_texts};
 use crate::core::catalog::{Family, Treatment};
 use crate::core::route::{Route, MAX_COMPARE};
+use crate::core::texts::Texts;
 use crate::core::wording::{course, days_range, mm_range};
 use crate::state::Action;
-use crate::web::intl::Formats;
-use super::estimate_wording::before_tax;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
-    pub ctx: ViewContext,
     /// The treatments in the comparison (from the route).
     pub ids: Vec<String>,
+    /// Treatments ticked for the next comparison.
+    pub picks: Vec<String>,
 }
 
-/// One row of the comparison: a label and how to describe each treatment.
+/// One row of the comparison: a label's string key and how to describe each treatment.
 struct Row {
     label: &'static str,
-    value: fn(&Treatment) -> String,
+    value: fn(&Texts, &Treatment, &str) -> String,
 }
 
 fn rows() -> Vec<Row> {
     vec![
-        Row { label: "What it does", value: |t| t.summary.text.clone() },
-        Row { label: "Downtime", value: |t| format!("{}. {}", t.downtime.label(), t.downtime_detail.text) },
+        Row { label: "compare.row.what", value: |_, tr, _| tr.summary.text.clone() },
         Row {
-            label: "Sessions",
-            value: |t| course(&t.course),
+            label: "compare.row.downtime",
+            value: |t, tr, _| if tr.downtime_detail.text.is_empty() { downtime_label(t, tr) } else { format!("{}. {}", downtime_label(t, tr), tr.downtime_detail.text) },
         },
+        Row { label: "compare.row.sessions", value: |t, tr, _| course(t, &tr.course) },
         Row {
-            label: "Needle depth",
-            value: |t| match &t.needle_depth {
+            label: "compare.row.depth",
+            value: |t, tr, _| match &tr.needle_depth {
                 Some(d) => mm_range(d.min_hundredths_mm, d.max_hundredths_mm),
-                None => "No needles".into(),
+                None if tr.family == Family::Clinic => t.get("compare.ask").to_string(),
+                None => t.get("compare.no_needles").to_string(),
             },
         },
         Row {
-            label: "Results",
-            value: |t| match &t.results {
-                Some(r) => format!(
-                    "First changes typically after about {}; full results typically {} after starting (results vary)",
-                    days_range(r.early_days, r.early_days),
-                    days_range(r.full_days_min, r.full_days_max)
+            label: "compare.row.results",
+            value: |t, tr, _| match &tr.results {
+                Some(r) => t.fill(
+                    "compare.results",
+                    &[("early", &days_range(t, r.early_days, r.early_days)), ("full", &days_range(t, r.full_days_min, r.full_days_max))],
                 ),
-                None => "The sources give no timeline.".into(),
+                None if tr.family == Family::Clinic => t.get("compare.ask").to_string(),
+                None => t.get("compare.no_timeline").to_string(),
             },
         },
-        Row { label: "Suited to", value: |t| t.best_for.text.clone() },
         Row {
-            label: "Skin-tone notes",
-            value: |t| t.skin_tone_note.as_ref().map(|f| f.text.clone()).unwrap_or_else(|| "No specific note in the sources.".into()),
+            label: "compare.row.suited",
+            value: |t, tr, clinic| if tr.described_by_clinic { t.fill("tag.described_by", &[("clinic", clinic)]) } else { tr.best_for.text.clone() },
+        },
+        Row {
+            label: "compare.row.skin",
+            value: |t, tr, _| tr.skin_tone_note.as_ref().map(|f| f.text.clone()).unwrap_or_else(|| t.get("compare.no_skin_note").to_string()),
         },
     ]
 }
 
-/// Two to four treatments side by side: a table on wide widgets, stacked cards on narrow ones.
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
-    let ctx = &props.ctx;
-    let catalog = &ctx.setup.catalog;
-    let config = &ctx.setup.config;
+    let setup = use_setup();
+    let t = use_texts();
+    let f = use_formats();
+    let nav = use_nav();
+    let dispatch = use_dispatch();
+    let catalog = &setup.catalog;
+    let config = &setup.config;
+    let clinic = setup.clinic();
     let chosen: Vec<&Treatment> = props.ids.iter().filter_map(|id| catalog.treatment(id)).collect();
-    let formats = use_memo((config.locale.clone(), config.currency), |(l, c)| Formats::new(l, *c));
-    // The clinic's price for one session of its standard area, once it publishes prices.
-    let price = |t: &Treatment| -> Option<String> {
-        let book = config.pricing.as_ref()?;
-        if !config.offers(&t.id) {
-            return Some("Not offered here".into());
+    let book = config.price_book(None);
+    // The clinic's price for one session of its standard area (at its first location).
+    let price = |tr: &Treatment| -> Option<String> {
+        let book = book?;
+        if !config.offers(&tr.id) {
+            return Some(t.get("compare.not_offered").to_string());
         }
-        let Some(prices) = book.treatment(&t.id) else { return Some("Ask the clinic".into()) };
+        let Some(prices) = book.treatment(&tr.id) else { return Some(t.get("compare.ask_clinic").to_string()) };
         let (area, range) = prices.areas.first()?;
         let area = catalog.area(area).map(|a| a.name.to_lowercase()).unwrap_or_default();
-        Some(format!("{} a session ({area}){}", formats.range(*range), before_tax(book)))
+        Some(t.fill("compare.price_value", &[("price", &f.range(*range)), ("area", &area), ("tax", &before_tax(&t, book))]))
     };
-    let show_prices = config.pricing.is_some();
-    let price_label = if config.prices_are_typical_ranges {
-        "Typical price (an estimate, not a quote)"
-    } else {
-        "Price here (an estimate, not a quote)"
-    };
-    let picks = &ctx.state.compare_picks;
+    let show_prices = book.is_some();
+    let mut price_label = t.get(if config.prices_are_typical_ranges { "compare.typical_price" } else { "compare.price_here" }).to_string();
+    if config.locations.len() > 1 {
+        price_label = t.fill("compare.price_at", &[("label", &price_label), ("location", config.locations[0].name.get(setup.lang))]);
+    }
+    let picks = &props.picks;
     let showing = chosen.len() >= 2;
 
-    let picker_item = |t: &Treatment| {
-        let state = ctx.state.clone();
-        let id = t.id.clone();
-        let checked = picks.contains(&t.id);
+    let picker_item = |tr: &Treatment| {
+        let dispatch = dispatch.clone();
+        let id = tr.id.clone();
+        let checked = picks.contains(&tr.id);
         let full = picks.len() >= MAX_COMPARE && !checked;
         html! {
             <li>
                 <label class={classes!("tw-check", full.then_some("tw-disabled"))}>
                     <input type="checkbox" checked={checked} disabled={full}
-                        onchange={move |_| state.dispatch(Action::ToggleComparePick(id.clone()))} />
-                    <span>{ &t.name }</span>
+                        onchange={move |_| dispatch.dispatch(Action::ToggleComparePick(id.clone()))} />
+                    <span>{ &tr.name }</span>
                 </label>
             </li>
         }
     };
     let (microneedling, others): (Vec<&Treatment>, Vec<&Treatment>) =
-        catalog.treatments.iter().partition(|t| t.family == Family::Microneedling);
+        catalog.treatments.iter().partition(|tr| tr.family == Family::Microneedling);
     let apply = {
-        let navigate = ctx.navigate.clone();
+        let navigate = nav.navigate.clone();
         let picks = picks.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(Route::Compare(picks.clone())))
     };
     let unchanged = *picks == props.ids;
     let picker = html! {
         <fieldset class="tw-fieldset">
-            <legend>{ format!("Choose 2 to {MAX_COMPARE} treatments") }</legend>
-            <p class="tw-note">{ format!("{} of {MAX_COMPARE} chosen.", picks.len()) }</p>
-            <h4 class="tw-group-title">{ "Microneedling" }</h4>
-            <ul class="tw-checks">{ for microneedling.iter().map(|t| picker_item(t)) }</ul>
-            <h4 class="tw-group-title">{ "Other treatments" }</h4>
-            <ul class="tw-checks">{ for others.iter().map(|t| picker_item(t)) }</ul>
+            <legend>{ t.fill("compare.choose", &[("max", &MAX_COMPARE.to_string())]) }</legend>
+            <p class="tw-note">{ t.fill("compare.chosen", &[("n", &picks.len().to_string()), ("max", &MAX_COMPARE.to_string())]) }</p>
+            <h4 class="tw-group-title">{ t.get("treatments.microneedling") }</h4>
+            <ul class="tw-checks">{ for microneedling.iter().map(|tr| picker_item(tr)) }</ul>
+            <h4 class="tw-group-title">{ t.get("compare.other_group") }</h4>
+            <ul class="tw-checks">{ for others.iter().map(|tr| picker_item(tr)) }</ul>
             <button type="button" class="tw-button" onclick={apply} disabled={picks.len() < 2 || (showing && unchanged)}>
-                { if showing { "Update the comparison" } else { "Compare" } }
+                { t.get(if showing { "compare.update" } else { "compare.compare" }) }
             </button>
         </fieldset>
     };
     if !showing {
         return html! {
             <>
-                <p>{ "Pick the treatments you are weighing up to see what each does, its downtime, sessions and results side by side." }</p>
+                <p>{ t.get("compare.intro") }</p>
                 { picker }
             </>
         };
     }
 
-    let header_cell = |t: &&Treatment| {
-        let navigate = ctx.navigate.clone();
-        let route = Route::Treatment(t.id.clone());
+    let offered_here = |tr: &Treatment| config.offers(&tr.id) && config.clinic_name.is_some();
+    let header_cell = |tr: &&Treatment| {
+        let navigate = nav.navigate.clone();
+        let route = Route::Treatment(tr.id.clone());
         html! {
             <th scope="col">
-                <button type="button" class="tw-link-button" onclick={move |_| navigate.emit(route.clone())}>{ &t.name }</button>
-                if config.offers(&t.id) { <span class="tw-tag tw-tag-offered">{ "Offered here" }</span> }
+                <button type="button" class="tw-link-button" onclick={move |_| navigate.emit(route.clone())}>{ &tr.name }</button>
+                if offered_here(tr) { <span class="tw-tag tw-tag-offered">{ t.get("tag.offered") }</span> }
             </th>
         }
     };
     let table = html! {
         <div class="tw-compare-table">
             <table>
-                <caption class="tw-visually-hidden">{ "Treatments compared side by side" }</caption>
+                <caption class="tw-visually-hidden">{ t.get("compare.caption") }</caption>
                 <thead>
                     <tr><td class="tw-corner"></td>{ for chosen.iter().map(header_cell) }</tr>
                 </thead>
                 <tbody>
                     { for rows().into_iter().map(|row| html! {
                         <tr>
-                            <th scope="row">{ row.label }</th>
-                            { for chosen.iter().map(|t| html! { <td>{ (row.value)(t) }</td> }) }
+                            <th scope="row">{ t.get(row.label) }</th>
+                            { for chosen.iter().map(|tr| html! { <td>{ (row.value)(&t, tr, &clinic) }</td> }) }
                         </tr>
                     }) }
                     if show_prices {
                         <tr>
-                            <th scope="row">{ price_label }</th>
-                            { for chosen.iter().map(|t| html! { <td>{ price(t).unwrap_or_default() }</td> }) }
+                            <th scope="row">{ &price_label }</th>
+                            { for chosen.iter().map(|tr| html! { <td>{ price(tr).unwrap_or_default() }</td> }) }
                         </tr>
                     }
                 </tbody>
@@ -164,16 +176,16 @@ pub fn Compare(props: &CompareProps) -> Html {
     };
     let cards = html! {
         <ul class="tw-compare-cards">
-            { for chosen.iter().map(|t| html! {
+            { for chosen.iter().map(|tr| html! {
                 <li class="tw-compare-card">
-                    <h4 class="tw-section-title">{ &t.name }</h4>
-                    if config.offers(&t.id) { <span class="tw-tag tw-tag-offered">{ "Offered here" }</span> }
+                    <h4 class="tw-section-title">{ &tr.name }</h4>
+                    if offered_here(tr) { <span class="tw-tag tw-tag-offered">{ t.get("tag.offered") }</span> }
                     <dl class="tw-compare-list">
                         { for rows().into_iter().map(|row| html! {
-                            <div><dt>{ row.label }</dt><dd>{ (row.value)(t) }</dd></div>
+                            <div><dt>{ t.get(row.label) }</dt><dd>{ (row.value)(&t, tr, &clinic) }</dd></div>
                         }) }
                         if show_prices {
-                            <div><dt>{ price_label }</dt><dd>{ price(t).unwrap_or_default() }</dd></div>
+                            <div><dt>{ &price_label }</dt><dd>{ price(tr).unwrap_or_default() }</dd></div>
                         }
                     </dl>
                 </li>
@@ -185,7 +197,7 @@ pub fn Compare(props: &CompareProps) -> Html {
             { table }
             { cards }
             <details class="tw-change">
-                <summary>{ "Change the treatments" }</summary>
+                <summary>{ t.get("compare.change") }</summary>
                 { picker }
             </details>
         </>

@@ -1,83 +1,88 @@
 use yew::prelude::*;
 
-use crate::app::ViewContext;
+use super::treatment_detail::downtime_label;
+use crate::app::{use_dispatch, use_nav, use_setup, use_texts};
 use crate::core::catalog::Setting;
-use crate::core::ranking::rank;
+use crate::core::ranking::{rank, Ranked};
 use crate::core::route::Route;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ConcernFinderProps {
-    pub ctx: ViewContext,
+    /// Concern ids picked, in the order picked (memory only).
+    pub concerns: Vec<String>,
 }
 
 /// Pick concerns; see treatments ranked by fit, each with a one-line reason.
 #[component]
 pub fn ConcernFinder(props: &ConcernFinderProps) -> Html {
-    let ctx = &props.ctx;
-    let catalog = &ctx.setup.catalog;
-    let config = &ctx.setup.config;
-    let picked = &ctx.state.concerns;
+    let setup = use_setup();
+    let t = use_texts();
+    let nav = use_nav();
+    let dispatch = use_dispatch();
+    let catalog = &setup.catalog;
+    let config = &setup.config;
+    let picked = &props.concerns;
     let ranked = rank(catalog, picked, |id| config.offers(id));
 
     let checkbox = |concern: &crate::core::catalog::Concern| {
-        let state = ctx.state.clone();
+        let dispatch = dispatch.clone();
         let id = concern.id.clone();
         let checked = picked.contains(&concern.id);
         html! {
             <li>
                 <label class="tw-check">
-                    <input type="checkbox" checked={checked}
-                        onchange={move |_| state.dispatch(Action::ToggleConcern(id.clone()))} />
+                    <input type="checkbox" checked={checked} onchange={move |_| dispatch.dispatch(Action::ToggleConcern(id.clone()))} />
                     <span>{ &concern.name }</span>
                 </label>
             </li>
         }
     };
     let summary = match (picked.len(), ranked.len()) {
-        (0, _) => "Pick one or more concerns to see which treatments suit them.".to_string(),
-        (n, 0) => format!("No treatment in this guide suits the {n} concern(s) you picked."),
-        (1, m) => format!("{m} treatments suit this concern, best fit first."),
-        (n, m) => format!("{m} treatments suit at least one of your {n} concerns, best fit first."),
+        (0, _) => t.get("concerns.pick").to_string(),
+        (n, 0) => t.count("concerns.none", n as u64, &[]),
+        (1, m) => t.count("concerns.one_concern", m as u64, &[]),
+        (n, m) => t.count("concerns.many_concerns", m as u64, &[("concerns", &n.to_string())]),
     };
-    let result = |r: &crate::core::ranking::Ranked| {
-        let t = r.treatment;
-        let navigate = ctx.navigate.clone();
-        let route = Route::Treatment(t.id.clone());
+    let result = |r: &Ranked| {
+        let tr = r.treatment;
+        let navigate = nav.navigate.clone();
+        let route = Route::Treatment(tr.id.clone());
         let covers = if picked.len() > 1 {
             let names: Vec<&str> = r.matched.iter().filter_map(|(c, _)| catalog.concern(c)).map(|c| c.name.as_str()).collect();
-            format!("Suits {} of your {} concerns: {}.", r.matched.len(), picked.len(), names.join(", "))
+            t.fill("concerns.covers", &[("n", &r.matched.len().to_string()), ("total", &picked.len().to_string()), ("names", &names.join(", "))])
         } else {
             String::new()
         };
         let best = r.matched.iter().map(|(_, f)| *f).min();
         html! {
             <li class="tw-result">
-                <button type="button" class="tw-result-name" onclick={move |_| navigate.emit(route.clone())}>{ &t.name }</button>
+                <button type="button" class="tw-result-name" onclick={move |_| navigate.emit(route.clone())}>{ &tr.name }</button>
                 <p class="tw-result-reason">{ r.reason }</p>
                 <p class="tw-result-meta">
-                    if let Some(fit) = best { <span class="tw-tag">{ fit.label() }</span> }
-                    <span class="tw-tag">{ format!("Downtime: {}", t.downtime.label().to_lowercase()) }</span>
-                    if t.setting == Setting::AtHome { <span class="tw-tag">{ "At home" }</span> }
-                    if config.offers(&t.id) { <span class="tw-tag tw-tag-offered">{ "Offered here" }</span> }
+                    if let Some(fit) = best { <span class="tw-tag">{ t.get(&format!("fit.{}", fit.id())) }</span> }
+                    <span class="tw-tag">{ t.fill("tag.downtime", &[("level", &downtime_label(&t, tr).to_lowercase())]) }</span>
+                    if tr.setting == Setting::AtHome { <span class="tw-tag">{ t.get("tag.at_home") }</span> }
+                    if tr.described_by_clinic { <span class="tw-tag">{ t.fill("tag.described_by", &[("clinic", &setup.clinic())]) }</span> }
+                    if config.offers(&tr.id) && config.clinic_name.is_some() { <span class="tw-tag tw-tag-offered">{ t.get("tag.offered") }</span> }
                 </p>
                 if !covers.is_empty() { <p class="tw-note">{ covers }</p> }
             </li>
         }
     };
     let clear = {
-        let state = ctx.state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::ClearConcerns))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearConcerns))
     };
     html! {
         <>
-            <p class="tw-privacy">{ "Your choices stay in this page: they are not saved, sent, or added to the web address." }</p>
+            <p class="tw-privacy">{ t.get("concerns.privacy") }</p>
             <fieldset class="tw-fieldset">
-                <legend>{ "What would you like to improve?" }</legend>
+                <legend>{ t.get("concerns.legend") }</legend>
                 <ul class="tw-checks">{ for catalog.concerns.iter().map(checkbox) }</ul>
             </fieldset>
             if !picked.is_empty() {
-                <button type="button" class="tw-link-button" onclick={clear}>{ "Clear my choices" }</button>
+                <button type="button" class="tw-link-button" onclick={clear}>{ t.get("concerns.clear") }</button>
             }
             <p class="tw-live" aria-live="polite">{ summary }</p>
             if !ranked.is_empty() {

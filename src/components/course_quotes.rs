@@ -1,22 +1,19 @@
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::estimate_wording::before_tax;
 use super::estimator::show_results;
-use crate::app::ViewContext;
+use super::treatment_detail::downtime_label;
+use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::EstimateForm;
 use crate::core::quotes::courses_for_concern;
 use crate::state::Action;
-use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct CourseQuotesProps {
-    pub ctx: ViewContext,
-    pub formats: Rc<Formats>,
     pub form: EstimateForm,
+    pub concern: Option<String>,
     pub on_change: Callback<EstimateForm>,
     pub today: Date,
 }
@@ -24,19 +21,19 @@ pub struct CourseQuotesProps {
 /// The same concern priced across the treatments the clinic offers, downtime beside cost.
 #[component]
 pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
-    let ctx = &props.ctx;
-    let catalog = &ctx.setup.catalog;
-    let config = &ctx.setup.config;
-    let concern = ctx.state.estimate_concern.clone();
-    let on_concern = {
-        let state = ctx.state.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
-            state.dispatch(Action::SetEstimateConcern((!v.is_empty()).then_some(v)));
-        })
-    };
-    let quotes = concern.as_deref().map(|c| courses_for_concern(catalog, config, c)).unwrap_or_default();
-    let f = &props.formats;
+    let setup = use_setup();
+    let t = use_texts();
+    let f = use_formats();
+    let dispatch = use_dispatch();
+    let catalog = &setup.catalog;
+    let config = &setup.config;
+    let concern = props.concern.clone();
+    let on_concern = Callback::from(move |e: Event| {
+        let v = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+        dispatch.dispatch(Action::SetEstimateConcern((!v.is_empty()).then_some(v)));
+    });
+    let book = config.price_book(props.form.location.as_deref());
+    let quotes = concern.as_deref().map(|c| courses_for_concern(catalog, config, book, c)).unwrap_or_default();
     let price_it = |id: String| {
         let (form, on_change, config, catalog, today) = (props.form.clone(), props.on_change.clone(), config.clone(), catalog.clone(), props.today);
         Callback::from(move |e: MouseEvent| {
@@ -47,44 +44,52 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
         })
     };
     let area_name = |a: &str| catalog.area(a).map(|x| x.name.to_lowercase()).unwrap_or_default();
-    let pre_tax = config.pricing.as_ref().map(before_tax).unwrap_or_default();
+    let pre_tax = book.map(|b| before_tax(&t, b)).unwrap_or_default();
+    let note = {
+        let mut n = t.get("quotes.note").to_string();
+        if config.prices_are_typical_ranges {
+            n.push(' ');
+            n.push_str(t.get("quotes.typical"));
+        }
+        if let Some(tax) = book.and_then(|b| b.tax.as_ref()) {
+            n.push(' ');
+            n.push_str(&t.fill("quotes.tax_included", &[("tax", &tax.label)]));
+        }
+        n
+    };
     html! {
         <section class="tw-est-section" aria-labelledby="tw-courses-title">
-            <h4 id="tw-courses-title" class="tw-section-title">{ "Whole courses compared" }</h4>
+            <h4 id="tw-courses-title" class="tw-section-title">{ t.get("quotes.title") }</h4>
             <div class="tw-field">
-                <label for="tw-courses-concern">{ "Price a usual course of each treatment for" }</label>
+                <label for="tw-courses-concern">{ t.get("quotes.concern") }</label>
                 <select id="tw-courses-concern" onchange={on_concern}>
-                    <option value="" selected={concern.is_none()}>{ "Choose a concern" }</option>
+                    <option value="" selected={concern.is_none()}>{ t.get("quotes.choose") }</option>
                     { for catalog.concerns.iter().map(|c| html! {
                         <option value={c.id.clone()} selected={concern.as_deref() == Some(c.id.as_str())}>{ &c.name }</option>
                     }) }
                 </select>
             </div>
             if concern.is_some() && quotes.is_empty() {
-                <p>{ "None of this clinic's priced treatments suits that concern." }</p>
+                <p>{ t.get("quotes.none") }</p>
             }
             if !quotes.is_empty() {
                 <ul class="tw-quotes">
                     { for quotes.iter().map(|q| html! {
                         <li class="tw-quote">
-                            <p class="tw-quote-name">{ &q.treatment.name }<span class="tw-tag">{ q.fit.label() }</span></p>
+                            <p class="tw-quote-name">{ &q.treatment.name }<span class="tw-tag">{ t.get(&format!("fit.{}", q.fit.id())) }</span></p>
                             <dl class="tw-quote-facts">
-                                <div><dt>{ "Usual course" }</dt><dd>{ format!("{} × {} ({}){}", q.sessions, f.range(q.per_session), area_name(&q.area), pre_tax) }</dd></div>
-                                <div><dt>{ "Course total" }</dt><dd class="tw-strong">{ f.range(q.total) }</dd></div>
-                                <div><dt>{ "Downtime" }</dt><dd>{ q.treatment.downtime.label() }</dd></div>
+                                <div><dt>{ t.get("quotes.usual") }</dt><dd>{ t.fill("quotes.usual_value", &[("n", &q.sessions.to_string()), ("price", &f.range(q.per_session)), ("area", &area_name(&q.area)), ("tax", &pre_tax)]) }</dd></div>
+                                <div><dt>{ t.get("quotes.total") }</dt><dd class="tw-strong">{ f.range(q.total) }</dd></div>
+                                <div><dt>{ t.get("detail.downtime") }</dt><dd>{ downtime_label(&t, q.treatment) }</dd></div>
                             </dl>
-                            <p class="tw-note">{ &q.treatment.course.fact.text }</p>
+                            if !q.treatment.course.fact.text.is_empty() { <p class="tw-note">{ &q.treatment.course.fact.text }</p> }
                             <button type="button" class="tw-link-button" onclick={price_it(q.treatment.id.clone())}>
-                                { format!("Price {} in detail", q.treatment.name) }
+                                { t.fill("quotes.price_it", &[("treatment", &q.treatment.name)]) }
                             </button>
                         </li>
                     }) }
                 </ul>
-                <p class="tw-note">{ format!(
-                    "Estimates, not quotes{}. Usual course lengths come from the treatment guide, and how long results last differs between treatments; course totals are paying per session, before any package or membership{}.",
-                    if config.prices_are_typical_ranges { ", from typical public price ranges rather than this clinic's own" } else { "" },
-                    config.pricing.as_ref().and_then(|b| b.tax.as_ref()).map(|t| format!(", with {} included", t.label)).unwrap_or_default()
-                ) }</p>
+                <p class="tw-note">{ note }</p>
             }
         </section>
     }

@@ -1,21 +1,18 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DisclaimerProps {
-    /// The demo clinic shows public typical ranges, which must be labelled as such.
-    #[prop_or_default]
-    pub typical_prices: bool,
-}
+use crate::app::{use_setup, use_texts};
 
-/// The "information, not medical advice" line, shown wherever claims appear.
+/// The "information, not medical advice" line, shown under every view.
 #[component]
-pub fn Disclaimer(props: &DisclaimerProps) -> Html {
+pub fn Disclaimer() -> Html {
+    let setup = use_setup();
+    let t = use_texts();
     html! {
         <p class="tw-disclaimer">
-            <strong>{ "Information, not medical advice. " }</strong>
-            { "Whether a treatment suits you is for a qualified professional to decide after seeing your skin." }
-            if props.typical_prices {
-                { " Any prices shown are typical public ranges, not this clinic's own." }
+            <strong>{ t.get("disclaimer.lead") }</strong>{ " " }
+            { t.get("disclaimer.text") }
+            if setup.config.prices_are_typical_ranges && setup.config.pricing.is_some() {
+                { " " }{ t.get("disclaimer.typical_prices") }
             }
         </p>
     }

@@ -6,24 +6,23 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::estimate_wording::{before_tax, cheapest_tag, chosen_for_you, difference, no_financing, option_name, option_note};
-use crate::app::ViewContext;
+use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
 use crate::core::date::Date;
-use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm};
+use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm, EstimateParams};
 use crate::core::financing::availability;
 use crate::core::pricing::Estimate;
 use crate::core::ranking::rank;
 use crate::core::wording::{course as course_words, days_range};
 use crate::state::Action;
-use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct EstimateFormProps {
-    pub ctx: ViewContext,
     pub form: EstimateForm,
     pub today: Date,
     pub on_change: Callback<EstimateForm>,
-    pub formats: Rc<Formats>,
     pub estimate: Option<Rc<Estimate>>,
+    /// The concern picked to choose a treatment (memory only).
+    pub concern: Option<String>,
 }
 
 fn input_value(e: &Event) -> String {
@@ -34,20 +33,23 @@ fn select_value(e: &Event) -> String {
     e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
 }
 
-/// The estimator's inputs, all native, labelled controls.
 #[component]
 pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
     // Hooks first, before anything can return early.
     let sessions_error = use_state(|| None::<String>);
     let date_error = use_state(|| None::<String>);
-    let ctx = &props.ctx;
-    let config = &ctx.setup.config;
-    let catalog = &ctx.setup.catalog;
-    let Some(book) = config.pricing.as_ref() else { return html! {} };
+    let setup = use_setup();
+    let t = use_texts();
+    let formats = use_formats();
+    let dispatch = use_dispatch();
+    let config = &setup.config;
+    let catalog = &setup.catalog;
     let form = &props.form;
     let today = props.today;
+    let Some(book) = config.price_book(form.location.as_deref()) else { return html! {} };
     let Some(treatment) = catalog.treatment(&form.treatment) else { return html! {} };
     let Some(prices) = book.treatment(&form.treatment) else { return html! {} };
+    let clinic = setup.clinic();
     let estimable: Vec<&str> = config
         .offered_treatments
         .iter()
@@ -55,7 +57,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
         .filter(|t| book.treatment(t).is_some() && catalog.treatment(t).is_some())
         .collect();
 
-    // Each control reports a whole new form; rules such as "keep at least one area" live here.
+    // Each control reports a whole new form.
     let change = |f: Box<dyn Fn(&mut EstimateForm, Event)>| {
         let form = form.clone();
         let on_change = props.on_change.clone();
@@ -75,11 +77,20 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
             }
         })
     };
+    let switch_location = {
+        let (form, on_change, config, catalog) = (form.clone(), props.on_change.clone(), config.clone(), catalog.clone());
+        Callback::from(move |e: Event| {
+            let params = EstimateParams { location: Some(select_value(&e)), ..form.to_params() };
+            if let Some(next) = EstimateForm::resolve(&params, &config, &catalog, today) {
+                on_change.emit(next);
+            }
+        })
+    };
 
     // Concern: picks the best-fitting treatment this clinic prices; kept in memory only.
-    let concern = ctx.state.estimate_concern.clone();
+    let concern = props.concern.clone();
     let on_concern = {
-        let state = ctx.state.clone();
+        let dispatch = dispatch.clone();
         let (catalog, config) = (catalog.clone(), config.clone());
         let switch_treatment = switch_treatment.clone();
         let estimable: Vec<String> = estimable.iter().map(|s| s.to_string()).collect();
@@ -88,27 +99,25 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
             let value = select_value(&e);
             let concern = (!value.is_empty()).then_some(value);
             if let Some(c) = &concern {
-                let best = rank(&catalog, std::slice::from_ref(c), |id| config.offers(id))
-                    .into_iter()
-                    .find(|r| estimable.contains(&r.treatment.id));
+                let best = rank(&catalog, std::slice::from_ref(c), |id| config.offers(id)).into_iter().find(|r| estimable.contains(&r.treatment.id));
                 // Keep the visitor's other choices when the best fit is already the chosen treatment.
                 if let Some(best) = best.filter(|b| b.treatment.id != current) {
                     switch_treatment.emit(best.treatment.id.clone());
                 }
             }
-            state.dispatch(Action::SetEstimateConcern(concern));
+            dispatch.dispatch(Action::SetEstimateConcern(concern));
         })
     };
     let concerns_with_options: Vec<_> = catalog
         .concerns
         .iter()
-        .filter(|c| catalog.treatments.iter().any(|t| estimable.contains(&t.id.as_str()) && t.concerns.iter().any(|f| f.concern == c.id)))
+        .filter(|c| catalog.treatments.iter().any(|tr| estimable.contains(&tr.id.as_str()) && tr.concerns.iter().any(|f| f.concern == c.id)))
         .collect();
 
     let most_sessions = max_sessions(&treatment.course);
     let on_sessions = {
         let sessions_error = sessions_error.clone();
-        let (form, on_change) = (form.clone(), props.on_change.clone());
+        let (form, on_change, t) = (form.clone(), props.on_change.clone(), t.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match text.trim().parse::<u8>() {
@@ -116,7 +125,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                     sessions_error.set(None);
                     on_change.emit(EstimateForm { sessions: n, ..form.clone() });
                 }
-                _ => sessions_error.set(Some(format!("Enter a number of sessions from 1 to {most_sessions}. The estimate still shows {}.", form.sessions))),
+                _ => sessions_error.set(Some(t.fill("form.sessions_error", &[("max", &most_sessions.to_string()), ("shown", &form.sessions.to_string())]))),
             }
         })
     };
@@ -130,15 +139,15 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
     };
 
     let on_date = |which: &'static str| {
-        let (form, on_change, date_error) = (form.clone(), props.on_change.clone(), date_error.clone());
+        let (form, on_change, date_error, t) = (form.clone(), props.on_change.clone(), date_error.clone(), t.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             let mut next = form.clone();
             match (which, Date::parse(&text)) {
                 ("event", _) if text.is_empty() => next.event = None,
-                (_, None) => return date_error.set(Some("Enter a full date, for example 2027-03-01.".into())),
-                ("start", Some(d)) if d < today => return date_error.set(Some("The first session cannot be in the past.".into())),
-                ("event", Some(d)) if d < today => return date_error.set(Some("The event date has already passed.".into())),
+                (_, None) => return date_error.set(Some(t.get("form.date_error").to_string())),
+                ("start", Some(d)) if d < today => return date_error.set(Some(t.get("form.start_past").to_string())),
+                ("event", Some(d)) if d < today => return date_error.set(Some(t.get("form.event_past").to_string())),
                 ("start", Some(d)) => next.start = d,
                 (_, Some(d)) => next.event = Some(d),
             }
@@ -154,29 +163,39 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
     let financing_allowed = matches!(financing, Some(Ok(_)));
 
     html! {
-        <form class="tw-est-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label="Estimate inputs">
+        <form class="tw-est-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} aria-label={t.get("form.label").to_string()}>
+            if config.locations.len() > 1 {
+                <div class="tw-field">
+                    <label for="tw-est-location">{ t.get("form.location") }</label>
+                    <select id="tw-est-location" onchange={switch_location}>
+                        { for config.locations.iter().map(|l| html! {
+                            <option value={l.id.clone()} selected={form.location.as_deref() == Some(l.id.as_str())}>{ l.name.get(setup.lang) }</option>
+                        }) }
+                    </select>
+                </div>
+            }
             <div class="tw-field">
-                <label for="tw-est-concern">{ "Your main concern (optional)" }</label>
+                <label for="tw-est-concern">{ t.get("form.concern") }</label>
                 <select id="tw-est-concern" onchange={on_concern} aria-describedby="tw-est-concern-hint">
-                    <option value="" selected={concern.is_none()}>{ "Choose a concern to pick a treatment" }</option>
+                    <option value="" selected={concern.is_none()}>{ t.get("form.concern_choose") }</option>
                     { for concerns_with_options.iter().map(|c| html! {
                         <option value={c.id.clone()} selected={concern.as_deref() == Some(c.id.as_str())}>{ &c.name }</option>
                     }) }
                 </select>
-                <p class="tw-hint" id="tw-est-concern-hint">{ "Stays in this page: it is not saved or put in the link." }</p>
+                <p class="tw-hint" id="tw-est-concern-hint">{ t.get("form.concern_hint") }</p>
             </div>
 
             <div class="tw-field">
-                <label for="tw-est-treatment">{ "Treatment" }</label>
+                <label for="tw-est-treatment">{ t.get("form.treatment") }</label>
                 <select id="tw-est-treatment" onchange={let s = switch_treatment.clone(); Callback::from(move |e: Event| s.emit(select_value(&e)))}>
-                    { for estimable.iter().filter_map(|id| catalog.treatment(id)).map(|t| html! {
-                        <option value={t.id.clone()} selected={t.id == form.treatment}>{ &t.name }</option>
+                    { for estimable.iter().filter_map(|id| catalog.treatment(id)).map(|tr| html! {
+                        <option value={tr.id.clone()} selected={tr.id == form.treatment}>{ &tr.name }</option>
                     }) }
                 </select>
             </div>
 
             <fieldset class="tw-fieldset">
-                <legend>{ "Areas treated in each session" }</legend>
+                <legend>{ t.get("form.areas") }</legend>
                 <ul class="tw-checks">
                     { for prices.areas.iter().map(|(area, price)| {
                         let checked = form.areas.contains(area);
@@ -189,33 +208,33 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={checked} disabled={only} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.areas.iter().position(|a| *a == id) { f.areas.remove(i); } else { f.areas.push(id.clone()); }
                                     }))} />
-                                    <span>{ name }<span class="tw-note">{ format!(" · {} a session{}", props.formats.range(*price), before_tax(book)) }</span></span>
+                                    <span>{ name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(*price)), ("tax", &before_tax(&t, book))])) }</span></span>
                                 </label>
                             </li>
                         }
                     }) }
                 </ul>
                 if !prices.combinations.is_empty() {
-                    <p class="tw-hint">{ "Areas done together are priced as a combination when that is cheaper." }</p>
+                    <p class="tw-hint">{ t.get("form.combinations") }</p>
                 }
             </fieldset>
 
             <div class="tw-field">
-                <label for="tw-est-sessions">{ "Number of sessions" }</label>
+                <label for="tw-est-sessions">{ t.get("form.sessions") }</label>
                 <div class="tw-stepper">
-                    <button type="button" class="tw-step" onclick={step(-1)} disabled={form.sessions <= 1} aria-label="One session fewer">{ "−" }</button>
+                    <button type="button" class="tw-step" onclick={step(-1)} disabled={form.sessions <= 1} aria-label={t.get("form.fewer").to_string()}>{ "−" }</button>
                     <input id="tw-est-sessions" type="number" inputmode="numeric" min="1" max={most_sessions.to_string()}
                         value={form.sessions.to_string()} onchange={on_sessions}
                         aria-invalid={sessions_error.is_some().to_string()} aria-describedby="tw-est-sessions-hint tw-est-sessions-error" />
-                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= most_sessions} aria-label="One session more">{ "+" }</button>
+                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= most_sessions} aria-label={t.get("form.more").to_string()}>{ "+" }</button>
                 </div>
-                <p class="tw-hint" id="tw-est-sessions-hint">{ format!("{} usually takes {}.", treatment.name, course_words(course)) }</p>
+                <p class="tw-hint" id="tw-est-sessions-hint">{ t.fill("form.usually", &[("treatment", &treatment.name), ("course", &course_words(&t, course))]) }</p>
                 <p class="tw-error" id="tw-est-sessions-error" role="alert">{ sessions_error.as_deref().unwrap_or("") }</p>
             </div>
 
             if !prices.add_ons.is_empty() {
                 <fieldset class="tw-fieldset">
-                    <legend>{ "Add-ons, each session" }</legend>
+                    <legend>{ t.get("form.add_ons") }</legend>
                     <ul class="tw-checks">
                         { for prices.add_ons.iter().filter_map(|id| book.add_on(id)).map(|a| {
                             let id = a.id.clone();
@@ -224,7 +243,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={form.add_ons.contains(&a.id)} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.add_ons.iter().position(|x| *x == id) { f.add_ons.remove(i); } else { f.add_ons.push(id.clone()); }
                                     }))} />
-                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {} a session{}", props.formats.range(a.per_session), before_tax(book)) }</span></span>
+                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(a.per_session)), ("tax", &before_tax(&t, book))])) }</span></span>
                                 </label></li>
                             }
                         }) }
@@ -234,7 +253,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
 
             if let (Some(e), Some(chosen)) = (&props.estimate, chosen) {
                 <fieldset class="tw-fieldset">
-                    <legend>{ "How to pay" }</legend>
+                    <legend>{ t.get("form.how_to_pay") }</legend>
                     <ul class="tw-options">
                         { for e.options.iter().enumerate().map(|(i, o)| {
                             let choice = o.choice.clone();
@@ -242,14 +261,14 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                 <li><label class="tw-radio tw-option">
                                     <input type="radio" name="tw-est-payment" checked={o.choice == chosen.choice} onchange={change(Box::new(move |f, _| f.payment = Some(choice.clone())))} />
                                     <span>
-                                        <span class="tw-option-name">{ option_name(book, &o.choice) }</span>
-                                        if let Some(tag) = cheapest_tag(&e.cheapest, i) { <span class="tw-tag tw-tag-offered">{ tag }</span> }
-                                        <span class="tw-option-total">{ props.formats.range(o.total) }</span>
+                                        <span class="tw-option-name">{ option_name(&t, book, &o.choice) }</span>
+                                        if let Some(tag) = cheapest_tag(&t, &e.cheapest, i) { <span class="tw-tag tw-tag-offered">{ tag }</span> }
+                                        <span class="tw-option-total">{ formats.range(o.total) }</span>
                                         if let Some(d) = o.against_per_session {
-                                            <span class="tw-note">{ difference(d, &props.formats) }</span>
+                                            <span class="tw-note">{ difference(&t, d, &formats) }</span>
                                         }
                                         if let Some(note) = &o.note {
-                                            <span class="tw-note">{ option_note(note) }</span>
+                                            <span class="tw-note">{ option_note(&t, note) }</span>
                                         }
                                     </span>
                                 </label></li>
@@ -257,7 +276,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         }) }
                     </ul>
                     if form.payment.is_none() {
-                        if let Some(why) = chosen_for_you(&e.cheapest, book, &e.options.iter().map(|o| o.choice.clone()).collect::<Vec<_>>()) {
+                        if let Some(why) = chosen_for_you(&t, &e.cheapest, book, &e.options.iter().map(|o| o.choice.clone()).collect::<Vec<_>>()) {
                             <p class="tw-hint">{ why }</p>
                         }
                     }
@@ -266,41 +285,41 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
 
             if !book.financing.plans.is_empty() {
                 <div class="tw-field">
-                    <label for="tw-est-plan">{ "Spread the cost (example financing)" }</label>
+                    <label for="tw-est-plan">{ t.get("form.financing") }</label>
                     <select id="tw-est-plan" disabled={!financing_allowed} aria-describedby="tw-est-plan-hint"
                         onchange={change(Box::new(|f, e| { let v = select_value(&e); f.plan = (!v.is_empty()).then_some(v); }))}>
-                        <option value="" selected={form.plan.is_none()}>{ "Pay in full" }</option>
+                        <option value="" selected={form.plan.is_none()}>{ t.get("form.pay_in_full") }</option>
                         { for book.financing.plans.iter().map(|p| html! {
                             <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ &p.name }</option>
                         }) }
                     </select>
                     <p class="tw-hint" id="tw-est-plan-hint">{
                         match &financing {
-                            Some(Err(reason)) => no_financing(reason, &config.clinic_name, &props.formats),
-                            _ => "An example only, subject to the lender's approval. Any deposit is paid first; the rest is financed.".to_string(),
+                            Some(Err(reason)) => no_financing(&t, reason, &clinic, &formats),
+                            _ => t.get("form.financing_hint").to_string(),
                         }
                     }</p>
                 </div>
             }
 
             <fieldset class="tw-fieldset">
-                <legend>{ "When" }</legend>
+                <legend>{ t.get("form.when") }</legend>
                 <div class="tw-field">
-                    <label for="tw-est-start">{ "First session" }</label>
+                    <label for="tw-est-start">{ t.get("form.first_session") }</label>
                     <input id="tw-est-start" type="date" min={today.to_string()} value={form.start.to_string()} onchange={on_date("start")} aria-describedby="tw-est-date-error" />
                 </div>
                 if spacing_choices.len() > 1 {
                     <div class="tw-field">
-                        <label for="tw-est-spacing">{ "Time between sessions" }</label>
+                        <label for="tw-est-spacing">{ t.get("form.spacing") }</label>
                         <select id="tw-est-spacing" onchange={change(Box::new(|f, e| if let Ok(d) = select_value(&e).parse() { f.spacing_days = d; }))}>
                             { for spacing_choices.iter().map(|d| html! {
-                                <option value={d.to_string()} selected={*d == form.spacing_days}>{ days_range(*d, *d) }</option>
+                                <option value={d.to_string()} selected={*d == form.spacing_days}>{ days_range(&t, *d, *d) }</option>
                             }) }
                         </select>
                     </div>
                 }
                 <div class="tw-field">
-                    <label for="tw-est-event">{ "An event to look your best for (optional)" }</label>
+                    <label for="tw-est-event">{ t.get("form.event") }</label>
                     <input id="tw-est-event" type="date" min={today.to_string()} value={form.event.map(|d| d.to_string()).unwrap_or_default()} onchange={on_date("event")} aria-describedby="tw-est-date-error" />
                 </div>
                 <p class="tw-error" id="tw-est-date-error" role="alert">{ date_error.as_deref().unwrap_or("") }</p>

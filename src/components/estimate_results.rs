@@ -7,200 +7,179 @@ use yew::prelude::*;
 
 use super::booking_link::BookingLink;
 use super::estimate_wording::{before_tax, line_amount, line_label, option_name, option_note, payments, rate, sessions};
-use crate::app::ViewContext;
+use crate::app::{use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
 use crate::core::financing::finance;
 use crate::core::pricing::{deposit, Estimate, LineKind};
 use crate::core::schedule::{fit_event, plan, plan_by_event, EventFit};
-use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct EstimateResultsProps {
-    pub ctx: ViewContext,
     pub form: EstimateForm,
     pub estimate: Rc<Estimate>,
     pub today: Date,
-    pub formats: Rc<Formats>,
     pub treatment: AttrValue,
-    pub on_change: Callback<EstimateForm>,
 }
 
-/// The estimate, itemised, with financing, the dated plan and what to do next.
 #[component]
 pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     let share_status = use_state(|| None::<(String, String)>);
-    let ctx = &props.ctx;
-    let config = &ctx.setup.config;
-    let catalog = &ctx.setup.catalog;
-    let f = &props.formats;
+    let setup = use_setup();
+    let t = use_texts();
+    let f = use_formats();
+    let config = &setup.config;
+    let catalog = &setup.catalog;
     let form = &props.form;
     let e = &props.estimate;
-    let Some(book) = config.pricing.as_ref() else { return html! {} };
-    let Some(t) = catalog.treatment(&props.treatment) else { return html! {} };
+    let Some(book) = config.price_book(form.location.as_deref()) else { return html! {} };
+    let Some(tr) = catalog.treatment(&props.treatment) else { return html! {} };
+    let clinic = setup.clinic();
     let option = e.chosen(form.payment.as_ref());
-    let option_name = option_name(book, &option.choice);
+    let option_name = option_name(&t, book, &option.choice);
 
     let quote = form.plan.as_ref().and_then(|id| finance(book, option, id).ok());
     let dep = deposit(book, option.total);
-    let schedule = plan(form.start, form.sessions, form.spacing_days, t.results.as_ref());
-    let event = form.event.zip(t.results.as_ref()).map(|(ev, results)| {
+    let schedule = plan(form.start, form.sessions, form.spacing_days, tr.results.as_ref());
+    let event = form.event.zip(tr.results.as_ref()).map(|(ev, results)| {
         (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results), plan_by_event(&schedule, ev, results))
     });
-    let shown_sessions = schedule.sessions.len() as u32;
+    let shown_sessions = schedule.sessions.len() as u64;
 
-    let mut summary = format!(
-        "Estimated total {} for {} of {}, {}. An estimate, not a quote.",
-        f.range(option.total),
-        sessions(shown_sessions),
-        t.name,
-        option_name.to_lowercase()
+    let mut summary = t.fill(
+        "results.summary",
+        &[("total", &f.range(option.total)), ("sessions", &sessions(&t, shown_sessions)), ("treatment", &tr.name), ("paying", &option_name.to_lowercase())],
     );
     if let Some(q) = &quote {
-        summary.push_str(&format!(
-            " Example financing: {} down, then {}; {}; total cost {}.",
-            f.range(q.down_payment),
-            payments(q, f),
-            rate(q, f).trim_end_matches('.'),
-            f.range(q.total_cost())
+        summary.push(' ');
+        summary.push_str(&t.fill(
+            "results.summary_finance",
+            &[("down", &f.range(q.down_payment)), ("payments", &payments(&t, q, &f)), ("rate", rate(&t, q, &f).trim_end_matches('.')), ("cost", &f.range(q.total_cost()))],
         ));
     }
 
     let share = {
-        let share_status = share_status.clone();
+        let (share_status, t) = (share_status.clone(), t.clone());
         Callback::from(move |_: MouseEvent| {
             let href = gloo::utils::window().location().href().unwrap_or_default();
             let copied = copy_to_clipboard(&href);
-            share_status.set(Some((
-                href,
-                if copied { "Link copied. It holds your estimate's inputs, nothing about your health.".into() } else { "Copy this link to share or save the estimate.".into() },
-            )));
+            share_status.set(Some((href, t.get(if copied { "share.copied" } else { "share.copy_this" }).to_string())));
         })
     };
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
     let on_book = {
-        let on_event = ctx.setup.on_event.clone();
-        let detail = serde_json::json!({ "treatment": form.treatment, "areas": form.areas, "sessions": form.sessions });
+        let on_event = setup.on_event.clone();
+        let mut detail = serde_json::json!({ "treatment": form.treatment, "areas": form.areas, "sessions": form.sessions });
+        if let (Some(location), Some(map)) = (&form.location, detail.as_object_mut()) {
+            map.insert("location".into(), location.clone().into());
+        }
         Callback::from(move |_: MouseEvent| on_event.emit(("book", detail.clone())))
     };
+    let booking = config.booking_for(form.location.as_deref()).cloned();
 
     html! {
         <section class="tw-est-results" aria-labelledby="tw-est-results-title">
-            <h4 id="tw-est-results-title" class="tw-section-title" tabindex="-1">{ "Your estimate" }</h4>
+            <h4 id="tw-est-results-title" class="tw-section-title" tabindex="-1">{ t.get("results.title") }</h4>
             <p class="tw-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
             <p class="tw-total">
-                <span class="tw-total-label">{ "Total for the course" }</span>
+                <span class="tw-total-label">{ t.get("results.total") }</span>
                 <span class="tw-total-figure">{ f.range(option.total) }</span>
             </p>
-            <p class="tw-quote-note">{ "An estimate, not a quote: final pricing after a consultation." }</p>
+            <p class="tw-quote-note">{ t.get("results.not_a_quote") }</p>
             <dl class="tw-glance">
-                <div><dt>{ format!("Per session{}", before_tax(book)) }</dt><dd>{ f.range(e.per_session) }</dd></div>
-                <div><dt>{ "Sessions" }</dt><dd>{ form.sessions }</dd></div>
-                <div><dt>{ "Paying" }</dt><dd>{ &option_name }</dd></div>
-                if let Some(d) = dep { <div><dt>{ "Deposit at booking" }</dt><dd>{ f.range(d) }</dd></div> }
+                <div><dt>{ format!("{}{}", t.get("results.per_session"), before_tax(&t, book)) }</dt><dd>{ f.range(e.per_session) }</dd></div>
+                <div><dt>{ t.get("results.sessions") }</dt><dd>{ form.sessions }</dd></div>
+                <div><dt>{ t.get("results.paying") }</dt><dd>{ &option_name }</dd></div>
+                if let Some(d) = dep { <div><dt>{ t.get("results.deposit") }</dt><dd>{ f.range(d) }</dd></div> }
             </dl>
-            if let Some(note) = &option.note { <p class="tw-note">{ option_note(note) }</p> }
+            if let Some(note) = &option.note { <p class="tw-note">{ option_note(&t, note) }</p> }
             <table class="tw-lines">
-                <caption>{ "What the total is made of" }</caption>
-                <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Amount" }</th></tr></thead>
+                <caption>{ t.get("results.lines") }</caption>
+                <thead><tr><th scope="col">{ t.get("results.item") }</th><th scope="col">{ t.get("results.amount") }</th></tr></thead>
                 <tbody>
                     { for option.lines.iter().map(|l| html! {
                         <tr class={classes!(matches!(l.kind, LineKind::Discount).then_some("tw-line-discount"))}>
-                            <th scope="row">{ line_label(l, book, catalog, f) }</th><td>{ line_amount(l, f) }</td>
+                            <th scope="row">{ line_label(&t, l, book, catalog, &f) }</th><td>{ line_amount(&t, l, &f) }</td>
                         </tr>
                     }) }
                 </tbody>
-                <tfoot><tr><th scope="row">{ "Total" }</th><td>{ f.range(option.total) }</td></tr></tfoot>
+                <tfoot><tr><th scope="row">{ t.get("results.total_row") }</th><td>{ f.range(option.total) }</td></tr></tfoot>
             </table>
 
             if let Some(q) = &quote {
                 <div class="tw-finance">
-                    <h5 class="tw-sub-title">{ format!("Example financing: {}", q.plan.name) }</h5>
+                    <h5 class="tw-sub-title">{ t.fill("finance.title", &[("plan", &q.plan.name)]) }</h5>
                     <dl class="tw-finance-terms">
-                        <div><dt>{ if q.plan.deferred_interest { "Interest" } else { "APR" } }</dt><dd>{ rate(q, f) }</dd></div>
-                        <div><dt>{ "Down payment (the deposit at booking)" }</dt><dd>{ f.range(q.down_payment) }</dd></div>
-                        <div><dt>{ "Amount financed" }</dt><dd>{ f.range(q.financed) }</dd></div>
-                        <div><dt>{ "Payments" }</dt><dd>{ payments(q, f) }</dd></div>
-                        <div><dt>{ "Total of payments" }</dt><dd>{ format!("{} (interest {})", f.range(q.total_of_payments()), f.between(q.interest())) }</dd></div>
-                        <div><dt>{ "Total cost, deposit included" }</dt><dd>{ f.range(q.total_cost()) }</dd></div>
+                        <div><dt>{ t.get(if q.plan.deferred_interest { "finance.interest" } else { "finance.apr" }) }</dt><dd>{ rate(&t, q, &f) }</dd></div>
+                        <div><dt>{ t.get("finance.down") }</dt><dd>{ f.range(q.down_payment) }</dd></div>
+                        <div><dt>{ t.get("finance.financed") }</dt><dd>{ f.range(q.financed) }</dd></div>
+                        <div><dt>{ t.get("finance.payments") }</dt><dd>{ payments(&t, q, &f) }</dd></div>
+                        <div><dt>{ t.get("finance.total_payments") }</dt><dd>{ t.fill("finance.total_payments_value", &[("total", &f.range(q.total_of_payments())), ("interest", &f.between(q.interest()))]) }</dd></div>
+                        <div><dt>{ t.get("finance.total_cost") }</dt><dd>{ f.range(q.total_cost()) }</dd></div>
                     </dl>
                     if let Some(lender) = &book.financing.lender { <p class="tw-note">{ lender }</p> }
-                    <p class="tw-note">{ "An example only, subject to the lender's approval; the lender sets the final terms." }</p>
+                    <p class="tw-note">{ t.get("finance.example") }</p>
                 </div>
             }
 
-            <h5 class="tw-sub-title">{ "Your plan" }</h5>
+            <h5 class="tw-sub-title">{ t.get("plan.title") }</h5>
             <ol class="tw-plan">
                 { for schedule.sessions.iter().enumerate().map(|(i, d)| html! {
-                    <li><span class="tw-plan-label">{ format!("Session {}", i + 1) }</span>{ f.date(*d) }</li>
+                    <li><span class="tw-plan-label">{ t.fill("plan.session", &[("n", &(i + 1).to_string())]) }</span>{ f.date(*d) }</li>
                 }) }
             </ol>
-            if let (Some(window), Some(results)) = (schedule.results, t.results.as_ref()) {
+            if let (Some(window), Some(results)) = (schedule.results, tr.results.as_ref()) {
                 <ul class="tw-facts">
-                    <li>{ format!("First changes: typically around {}.", f.date(window.early)) }</li>
-                    <li>{ format!("Full results: typically between {} and {}; results vary from person to person.", f.date(window.full_from), f.date(window.full_to)) }
-                        if window.course_outlasts_window_start { { " Results keep building after your last session." } }
+                    <li>{ t.fill("plan.first_changes", &[("date", &f.date(window.early))]) }</li>
+                    <li>{ t.fill("plan.full_results", &[("from", &f.date(window.full_from)), ("to", &f.date(window.full_to))]) }
+                        if window.course_outlasts_window_start { { " " }{ t.get("plan.keeps_building") } }
                     </li>
                 </ul>
                 <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
             }
-            <p class="tw-note">{ "The dates are examples at the usual spacing; the clinic books the actual appointments." }</p>
+            <p class="tw-note">{ t.get("plan.example_dates") }</p>
             if let Some((ev, fit, yours)) = event {
                 <div class="tw-event" role="status">
                     { match fit {
                         EventFit::StartBy { latest_start } => html! {
-                            <p>{ format!(
-                                "For your event on {}, start by {}: that typically leaves time to finish the course, let your skin settle and reach the time full results usually show. Results vary.",
-                                f.date(ev), f.date(latest_start)
-                            ) }</p>
+                            <p>{ t.fill("event.start_by", &[("event", &f.date(ev)), ("start", &f.date(latest_start))]) }</p>
                         },
                         EventFit::SessionsFit { sessions: fit, full_results_by_event } => html! {
-                            <p>{ format!(
-                                "Before your event on {}, {} fit with time to settle if you start now{}.",
-                                f.date(ev),
-                                sessions(fit),
-                                if full_results_by_event { "" } else { "; full results would typically come after the event" }
-                            ) }</p>
+                            <p>{ t.fill(if full_results_by_event { "event.sessions_fit" } else { "event.sessions_fit_results_after" }, &[("event", &f.date(ev)), ("sessions", &sessions(&t, fit))]) }</p>
                         },
                         EventFit::TooSoon => html! {
-                            <p>{ format!("Your event on {} is too soon for a session and the settling time after it. Ask the clinic about timing.", f.date(ev)) }</p>
+                            <p>{ t.fill("event.too_soon", &[("event", &f.date(ev))]) }</p>
                         },
                     } }
                     if !yours.fits() && !matches!(fit, EventFit::TooSoon) {
-                        <p>{ format!(
-                            "With your first session on {}, {} of your {} would be done with time to settle before the event{}.",
-                            f.date(form.start),
-                            yours.settled_sessions,
-                            sessions(yours.sessions),
-                            if yours.full_results_window_begun { "" } else { ", and full results would typically come after it" }
+                        <p>{ t.fill(
+                            if yours.full_results_window_begun { "event.your_plan" } else { "event.your_plan_results_after" },
+                            &[("start", &f.date(form.start)), ("done", &yours.settled_sessions.to_string()), ("sessions", &sessions(&t, yours.sessions))],
                         ) }</p>
                     }
                 </div>
             }
 
             <div class="tw-actions">
-                if let Some(booking) = config.booking.clone() {
-                    <BookingLink booking={booking.clone()} clinic_name={config.clinic_name.clone()}
+                if let Some(booking) = booking.clone() {
+                    <BookingLink booking={booking.clone()} clinic_name={clinic.clone()}
                         href={AttrValue::from(booking_href(&booking.url, form))} onclick={on_book} />
                 }
                 <div class="tw-secondary-actions">
-                    <button type="button" class="tw-button tw-secondary" onclick={share}>{ "Share this estimate" }</button>
-                    <button type="button" class="tw-button tw-secondary" onclick={print}>{ "Print" }</button>
+                    <button type="button" class="tw-button tw-secondary" onclick={share}>{ t.get("share.button") }</button>
+                    <button type="button" class="tw-button tw-secondary" onclick={print}>{ t.get("share.print") }</button>
                 </div>
                 if let Some((href, message)) = &*share_status {
                     <div class="tw-share">
                         <p role="status">{ message }</p>
-                        <label class="tw-visually-hidden" for="tw-share-link">{ "Link to this estimate" }</label>
+                        <label class="tw-visually-hidden" for="tw-share-link">{ t.get("share.link_label") }</label>
                         <input id="tw-share-link" type="text" readonly=true value={href.clone()}
                             onfocus={Callback::from(|e: FocusEvent| if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); })} />
                     </div>
                 }
-                <p class="tw-note tw-privacy-note">{ format!(
-                    "What you price here (the treatment, areas and sessions, not your concern or any health answer) goes into the booking link and into events {} can use for its own analytics. A treatment can hint at a health concern, so share the link with care.",
-                    config.clinic_name
-                ) }</p>
+                <p class="tw-note tw-privacy-note">{ t.fill("results.privacy", &[("clinic", &clinic)]) }</p>
             </div>
         </section>
     }

@@ -2,22 +2,19 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use super::fact_list::{FactList, SourceLine};
-use crate::app::ViewContext;
+use crate::app::{use_setup, use_texts};
 use crate::core::catalog::Fact;
-
-#[derive(Properties, PartialEq)]
-pub struct ExpectProps {
-    pub ctx: ViewContext,
-}
 
 /// From preparation to results, one stage at a time.
 #[component]
-pub fn Expect(props: &ExpectProps) -> Html {
-    let catalog = &props.ctx.setup.catalog;
+pub fn Expect() -> Html {
+    let setup = use_setup();
+    let t = use_texts();
+    let catalog = &setup.catalog;
     let all: Vec<Fact> = catalog.expectations.iter().flat_map(|s| s.points.clone()).collect();
     html! {
         <>
-            <p>{ "What a professional microneedling course is usually like, in the order you would live it." }</p>
+            <p>{ t.get("expect.intro") }</p>
             <ol class="tw-stages">
                 { for catalog.expectations.iter().enumerate().map(|(i, stage)| html! {
                     <li>
@@ -28,7 +25,7 @@ pub fn Expect(props: &ExpectProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <SourceLine facts={all} catalog={catalog.clone()} />
+            <SourceLine facts={all} />
         </>
     }
 }

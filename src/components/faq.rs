@@ -2,17 +2,13 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use super::fact_list::SourceLine;
-use crate::app::ViewContext;
+use crate::app::use_setup;
 use crate::core::catalog::Fact;
 
-#[derive(Properties, PartialEq)]
-pub struct FaqProps {
-    pub ctx: ViewContext,
-}
-
 #[component]
-pub fn Faq(props: &FaqProps) -> Html {
-    let catalog = &props.ctx.setup.catalog;
+pub fn Faq() -> Html {
+    let setup = use_setup();
+    let catalog = &setup.catalog;
     let facts: Vec<Fact> = catalog.faq.iter().map(|q| q.answer.clone()).collect();
     html! {
         <>
@@ -21,7 +17,7 @@ pub fn Faq(props: &FaqProps) -> Html {
                     <p>{ &q.answer.text }</p>
                 </Disclosure>
             }) }
-            <SourceLine facts={facts} catalog={catalog.clone()} />
+            <SourceLine facts={facts} />
         </>
     }
 }

@@ -2,29 +2,26 @@ use yew::prelude::*;
 
 use super::disclosure::Disclosure;
 use super::fact_list::SourceLine;
-use crate::app::ViewContext;
+use crate::app::{use_setup, use_texts};
 use crate::core::catalog::Fact;
-
-#[derive(Properties, PartialEq)]
-pub struct MythsProps {
-    pub ctx: ViewContext,
-}
 
 /// Common beliefs about microneedling, each with what the sources actually say.
 #[component]
-pub fn Myths(props: &MythsProps) -> Html {
-    let catalog = &props.ctx.setup.catalog;
+pub fn Myths() -> Html {
+    let setup = use_setup();
+    let t = use_texts();
+    let catalog = &setup.catalog;
     let facts: Vec<Fact> = catalog.myths.iter().map(|m| m.fact.clone()).collect();
     html! {
         <>
-            <p>{ "Open a myth to see the facts." }</p>
+            <p>{ t.get("myths.intro") }</p>
             { for catalog.myths.iter().map(|m| html! {
                 <Disclosure id={format!("tw-myth-{}", m.id)}
-                    title={html! { <><span class="tw-myth-label">{ "Myth: " }</span>{ &m.myth }</> }}>
-                    <p><strong>{ "Fact: " }</strong>{ &m.fact.text }</p>
+                    title={html! { <><span class="tw-myth-label">{ t.get("myths.myth") }{ " " }</span>{ &m.myth }</> }}>
+                    <p><strong>{ t.get("myths.fact") }{ " " }</strong>{ &m.fact.text }</p>
                 </Disclosure>
             }) }
-            <SourceLine facts={facts} catalog={catalog.clone()} />
+            <SourceLine facts={facts} />
         </>
     }
 }

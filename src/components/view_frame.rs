@@ -1,16 +1,16 @@
 use yew::prelude::*;
 
-use crate::app::ViewContext;
+use crate::app::{use_nav, use_texts};
 use crate::core::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewFrameProps {
-    pub ctx: ViewContext,
     pub title: AttrValue,
     #[prop_or(Route::Home)]
     pub back: Route,
-    #[prop_or(AttrValue::Static("Guide home"))]
-    pub back_label: AttrValue,
+    /// The back link's words; the guide's contents when not given.
+    #[prop_or_default]
+    pub back_label: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -18,10 +18,12 @@ pub struct ViewFrameProps {
 /// A view: a way back, a heading that takes focus when the visitor arrives, and the content.
 #[component]
 pub fn ViewFrame(props: &ViewFrameProps) -> Html {
+    let nav = use_nav();
+    let t = use_texts();
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        let focus = props.ctx.visitor_navigated;
+        let focus = nav.visitor_navigated;
         use_effect_with(props.title.clone(), move |_| {
             if focus {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
@@ -31,14 +33,15 @@ pub fn ViewFrame(props: &ViewFrameProps) -> Html {
         });
     }
     let back = {
-        let navigate = props.ctx.navigate.clone();
+        let navigate = nav.navigate.clone();
         let route = props.back.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(route.clone()))
     };
     html! {
         <section class="tw-view" aria-labelledby="tw-view-title">
             <button type="button" class="tw-back" onclick={back}>
-                <span aria-hidden="true">{ "←\u{a0}" }</span>{ &props.back_label }
+                <span aria-hidden="true">{ "←\u{a0}" }</span>
+                { props.back_label.clone().unwrap_or_else(|| AttrValue::from(t.get("nav.home").to_string())) }
             </button>
             <h3 id="tw-view-title" class="tw-view-title" tabindex="-1" ref={heading}>{ &props.title }</h3>
             { props.children.clone() }

@@ -1,18 +1,14 @@
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::ViewContext;
+use crate::app::{use_formats, use_setup, use_texts};
+use crate::core::catalog::Treatment;
 use crate::core::estimate_params::EstimateForm;
 use crate::core::quotes::year_of_each;
 use crate::core::wording::mm_range;
-use crate::web::intl::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct YearCompareProps {
-    pub ctx: ViewContext,
-    pub formats: Rc<Formats>,
     pub form: EstimateForm,
     pub on_change: Callback<EstimateForm>,
 }
@@ -20,14 +16,17 @@ pub struct YearCompareProps {
 /// A year of at-home rolling against a professional course: cost, and what each can and cannot do.
 #[component]
 pub fn YearCompare(props: &YearCompareProps) -> Html {
-    let ctx = &props.ctx;
-    let catalog = &ctx.setup.catalog;
-    let config = &ctx.setup.config;
-    let Some(year) = year_of_each(catalog, config, props.form.rollers_per_year) else { return html! {} };
+    let setup = use_setup();
+    let t = use_texts();
+    let f = use_formats();
+    let catalog = &setup.catalog;
+    let config = &setup.config;
+    let book = config.price_book(props.form.location.as_deref());
+    let Some(year) = year_of_each(catalog, book, props.form.rollers_per_year) else { return html! {} };
     let (Some(home), Some(pro)) = (catalog.treatment("at-home-microneedling"), catalog.treatment("professional-microneedling")) else {
         return html! {};
     };
-    let note = config.pricing.as_ref().and_then(|b| b.at_home.as_ref()).and_then(|a| a.note.clone());
+    let note = book.and_then(|b| b.at_home.as_ref()).and_then(|a| a.note.clone());
     let on_rollers = {
         let (form, on_change) = (props.form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
@@ -39,34 +38,29 @@ pub fn YearCompare(props: &YearCompareProps) -> Html {
             }
         })
     };
-    let depth = |t: &crate::core::catalog::Treatment| t.needle_depth.as_ref().map(|d| mm_range(d.min_hundredths_mm, d.max_hundredths_mm)).unwrap_or_default();
-    let f = &props.formats;
+    let depth = |tr: &Treatment| tr.needle_depth.as_ref().map(|d| mm_range(d.min_hundredths_mm, d.max_hundredths_mm)).unwrap_or_default();
     html! {
         <section class="tw-est-section" aria-labelledby="tw-year-title">
-            <h4 id="tw-year-title" class="tw-section-title">{ "At home or in a clinic: a year of each" }</h4>
+            <h4 id="tw-year-title" class="tw-section-title">{ t.get("year.title") }</h4>
             <div class="tw-field tw-field-inline">
-                <label for="tw-year-rollers">{ "Home rollers bought in a year" }</label>
+                <label for="tw-year-rollers">{ t.get("year.rollers") }</label>
                 <input id="tw-year-rollers" type="number" inputmode="numeric" min="1" max="52" value={year.rollers_per_year.to_string()} onchange={on_rollers} />
             </div>
             <div class="tw-year">
                 <div class="tw-year-card">
                     <p class="tw-quote-name">{ &home.name }</p>
                     <p class="tw-big">{ f.range(year.at_home) }</p>
-                    <p class="tw-note">{ format!("{} rollers a year · needles {}", year.rollers_per_year, depth(home)) }</p>
+                    <p class="tw-note">{ t.fill("year.home_note", &[("rollers", &year.rollers_per_year.to_string()), ("depth", &depth(home))]) }</p>
                     <p>{ &home.best_for.text }</p>
                 </div>
                 <div class="tw-year-card">
                     <p class="tw-quote-name">{ &pro.name }</p>
                     <p class="tw-big">{ f.range(year.professional) }</p>
-                    <p class="tw-note">{ format!("A usual course of {} sessions · needles {}", year.professional_sessions, depth(pro)) }</p>
+                    <p class="tw-note">{ t.fill("year.pro_note", &[("sessions", &year.professional_sessions.to_string()), ("depth", &depth(pro))]) }</p>
                     <p>{ &pro.best_for.text }</p>
                 </div>
             </div>
-            <p class="tw-note">{ if config.prices_are_typical_ranges {
-                "Estimates, not quotes: a usual course at typical public price ranges (not this clinic's own), and home rollers at the price above."
-            } else {
-                "Estimates, not quotes: the clinic's price for a usual course paying per session, and home rollers at the price above."
-            } }</p>
+            <p class="tw-note">{ t.get(if config.prices_are_typical_ranges { "year.typical" } else { "year.clinic" }) }</p>
             if let Some(text) = home.at_home_vs_professional.as_ref() { <p>{ &text.text }</p> }
             if let Some(n) = note { <p class="tw-note">{ n }</p> }
         </section>

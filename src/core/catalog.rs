@@ -40,6 +40,8 @@ pub enum SourceKind {
     Reference,
     /// Public price listings (used only for the demo clinic's typical ranges).
     PriceSurvey,
+    /// The clinic itself, for its own treatments (never in the built-in catalog).
+    Clinic,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +67,8 @@ pub enum Family {
     LaserResurfacing,
     Microdermabrasion,
     Botox,
+    /// A clinic's own treatment, described by the clinic.
+    Clinic,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,13 +90,14 @@ pub enum Downtime {
 }
 
 impl Downtime {
-    pub fn label(self) -> &'static str {
+    /// The id used in strings (`downtime.very-low`).
+    pub fn id(self) -> &'static str {
         match self {
-            Downtime::None => "None",
-            Downtime::VeryLow => "Very low",
-            Downtime::Low => "Low",
-            Downtime::Medium => "Medium",
-            Downtime::High => "High",
+            Downtime::None => "none",
+            Downtime::VeryLow => "very-low",
+            Downtime::Low => "low",
+            Downtime::Medium => "medium",
+            Downtime::High => "high",
         }
     }
 }
@@ -116,13 +121,13 @@ impl Fit {
         }
     }
 
-    /// How the sources rank the treatment for a concern: an ordering of common use, not a grade of
-    /// how well it works for any one person.
-    pub fn label(self) -> &'static str {
+    /// The id used in strings (`fit.strong`). The words order how commonly the sources use a
+    /// treatment for a concern, not a grade of how well it works for any one person.
+    pub fn id(self) -> &'static str {
         match self {
-            Fit::Strong => "A main use",
-            Fit::Good => "A common use",
-            Fit::Some => "May help a little",
+            Fit::Strong => "strong",
+            Fit::Good => "good",
+            Fit::Some => "some",
         }
     }
 }
@@ -201,6 +206,18 @@ pub struct Treatment {
     /// For microneedling variants: what differs between doing it at home and at a clinic.
     #[serde(default)]
     pub at_home_vs_professional: Option<Fact>,
+    /// A clinic's own treatment: every word is the clinic's (see `custom_treatment`).
+    #[serde(default, skip_serializing)]
+    pub described_by_clinic: bool,
+    /// Whether the clinic gave the downtime (its own treatments only).
+    #[serde(default, skip_serializing)]
+    pub downtime_given: bool,
+    /// The clinic's own sections (title, text) for its treatments.
+    #[serde(default, skip_serializing)]
+    pub clinic_sections: Vec<(String, String)>,
+    /// The catalog's name when the clinic renamed the treatment (`treatmentNames`).
+    #[serde(default, skip_serializing)]
+    pub catalog_name: Option<String>,
 }
 
 /// One stage of "what to expect", in the order a visitor lives through it.
@@ -311,7 +328,12 @@ impl Catalog {
     /// The catalog compiled into the widget. It is checked by the native tests, so parsing it
     /// cannot fail in a shipped build; should it ever, the caller gets the message, not a panic.
     pub fn built_in() -> Result<Catalog, String> {
-        serde_json::from_str(CATALOG_JSON).map_err(|e| format!("built-in catalog is invalid: {e}"))
+        Catalog::from_json(CATALOG_JSON)
+    }
+
+    /// A catalog in another language, as fetched.
+    pub fn from_json(json: &str) -> Result<Catalog, String> {
+        serde_json::from_str(json).map_err(|e| format!("the treatment guide's content is invalid: {e}"))
     }
 
     pub fn treatment(&self, id: &str) -> Option<&Treatment> {
@@ -398,7 +420,10 @@ impl Catalog {
             }
         }
         for s in &self.sources {
-            if s.kind != SourceKind::Article && s.url.is_none() {
+            if s.kind == SourceKind::Clinic {
+                problems.push(format!("source {}: the built-in catalog cannot cite a clinic", s.id));
+            }
+            if s.kind != SourceKind::Article && s.kind != SourceKind::Clinic && s.url.is_none() {
                 problems.push(format!("source {}: a reference needs a URL", s.id));
             }
         }

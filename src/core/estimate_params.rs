@@ -8,7 +8,7 @@ use super::catalog::{Catalog, Course};
 use super::config::ClinicConfig;
 use super::date::Date;
 use super::pricing::PaymentChoice;
-use super::wording::days_range;
+use super::wording::span;
 
 /// Parameters as found in a link or in storage; anything may be missing or wrong.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -23,6 +23,7 @@ pub struct EstimateParams {
     pub spacing_days: Option<u16>,
     pub event: Option<Date>,
     pub rollers_per_year: Option<u8>,
+    pub location: Option<String>,
 }
 
 /// A complete form: every field valid for this clinic.
@@ -39,6 +40,8 @@ pub struct EstimateForm {
     pub spacing_days: u16,
     pub event: Option<Date>,
     pub rollers_per_year: u8,
+    /// The clinic location priced (for a clinic with locations).
+    pub location: Option<String>,
 }
 
 pub const MAX_SESSIONS: u8 = 24;
@@ -62,13 +65,13 @@ pub fn spacing_choices(course: &Course, current: u16) -> Vec<u16> {
     if course.spacing_days_max == 0 {
         return vec![0];
     }
-    // Spans of 12 weeks or more are worded in months (see `days_range`).
+    // Spans of 12 weeks or more are worded in months (see `wording::span`).
     let step = if course.spacing_days_max >= 84 { 30 } else { 7 };
     let mut v: Vec<u16> = (course.spacing_days_min..=course.spacing_days_max).step_by(step).collect();
     if v.last() != Some(&course.spacing_days_max) {
         v.push(course.spacing_days_max);
     }
-    v.dedup_by_key(|d| days_range(*d, *d));
+    v.dedup_by_key(|d| span(*d, *d));
     if !v.contains(&current) {
         v.push(current);
         v.sort_unstable();
@@ -110,6 +113,7 @@ impl EstimateParams {
                 "w" => p.spacing_days = v.parse().ok(),
                 "e" => p.event = Date::parse(v),
                 "r" => p.rollers_per_year = v.parse().ok(),
+                "l" => p.location = Some(v.chars().take(40).collect()),
                 _ => {}
             }
         }
@@ -130,15 +134,20 @@ impl EstimateForm {
             spacing_days: Some(self.spacing_days),
             event: self.event,
             rollers_per_year: Some(self.rollers_per_year),
+            location: self.location.clone(),
         }
     }
 
     pub fn to_value(&self) -> String {
-        let mut parts = vec![
+        let mut parts = Vec::new();
+        if let Some(l) = &self.location {
+            parts.push(format!("l={l}"));
+        }
+        parts.extend([
             format!("t={}", self.treatment),
             format!("a={}", self.areas.join(",")),
             format!("s={}", self.sessions),
-        ];
+        ]);
         if !self.add_ons.is_empty() {
             parts.push(format!("x={}", self.add_ons.join(",")));
         }
@@ -164,7 +173,12 @@ impl EstimateForm {
     /// Turns parameters into a valid form for this clinic, replacing what cannot be used with the
     /// defaults a visitor would expect. `None` when the clinic prices nothing it offers.
     pub fn resolve(params: &EstimateParams, config: &ClinicConfig, catalog: &Catalog, today: Date) -> Option<EstimateForm> {
-        let book = config.pricing.as_ref()?;
+        // A location the clinic has (the first when the link names none or an unknown one).
+        let location = match config.locations.as_slice() {
+            [] => None,
+            list => Some(params.location.as_ref().filter(|id| list.iter().any(|l| &l.id == *id)).unwrap_or(&list[0].id).clone()),
+        };
+        let book = config.price_book(location.as_deref())?;
         let estimable = |id: &str| config.offers(id) && book.treatment(id).is_some() && catalog.treatment(id).is_some();
         let treatment = params
             .treatment
@@ -210,7 +224,7 @@ impl EstimateForm {
             .rollers_per_year
             .filter(|r| (1..=52).contains(r))
             .unwrap_or_else(|| default_rollers_per_year(config));
-        Some(EstimateForm { treatment, areas, sessions, add_ons, payment, plan, start, spacing_days, event, rollers_per_year })
+        Some(EstimateForm { treatment, areas, sessions, add_ons, payment, plan, start, spacing_days, event, rollers_per_year, location })
     }
 
     /// Switches treatment, resetting what belongs to the old one (areas, sessions, add-ons, plan of payment).
@@ -221,6 +235,7 @@ impl EstimateForm {
             start: Some(self.start),
             event: self.event,
             rollers_per_year: Some(self.rollers_per_year),
+            location: self.location.clone(),
             ..EstimateParams::default()
         };
         EstimateForm::resolve(&params, config, catalog, today)
@@ -229,7 +244,7 @@ impl EstimateForm {
 
 /// How many home rollers a year the comparison starts from: the clinic's figure, else the default.
 pub fn default_rollers_per_year(config: &ClinicConfig) -> u8 {
-    config.pricing.as_ref().and_then(|b| b.at_home.as_ref()).map(|h| h.devices_per_year).unwrap_or(DEFAULT_ROLLERS_PER_YEAR)
+    config.price_book(None).and_then(|b| b.at_home.as_ref()).map(|h| h.devices_per_year).unwrap_or(DEFAULT_ROLLERS_PER_YEAR)
 }
 
 /// The clinic's booking link with what the visitor priced, as query parameters

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::catalog::Catalog;
 use super::config::ConfigError;
+use super::config_path::Path;
 use super::financing::{MAX_APR_BPS, MAX_MONTHS};
 use super::money::{parse_major, BasisPoints, Currency, FULL_BPS};
 use super::pricing::{
@@ -401,6 +402,7 @@ fn check_plan_name(name: &str, plan: &RawPlan, apr: BasisPoints, currency: Curre
 struct Context<'a> {
     currency: Currency,
     catalog: &'a Catalog,
+    known: &'a dyn Fn(&str) -> bool,
 }
 
 impl Context<'_> {
@@ -449,30 +451,34 @@ impl Context<'_> {
     }
 
     fn treatment(&self, id: &str, path: &str) -> Result<String, ConfigError> {
-        if self.catalog.treatment(id).is_none() {
+        if !(self.known)(id) {
             return Err(err(path, format!("{id:?} is not a treatment id")));
         }
         Ok(id.to_string())
     }
 }
 
-/// Checks `pricing` against the currency and the catalog and builds the [`PriceBook`].
-pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Result<PriceBook, ConfigError> {
-    let cx = Context { currency, catalog };
+/// Checks a price book (at `at`: `pricing`, or a location's) against the currency, the catalog and
+/// the clinic's own treatments (`known` says which ids exist) and builds the [`PriceBook`].
+pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &dyn Fn(&str) -> bool, at: &str) -> Result<PriceBook, ConfigError> {
+    let cx = Context { currency, catalog, known };
+    let root = Path::parse(at).unwrap_or_default();
 
     let mut add_ons = Vec::new();
     let mut seen = Vec::new();
     for (i, a) in raw.add_ons.iter().enumerate() {
-        let at = format!("pricing.addOns[{i}]");
+        let at = format!("{at}.addOns[{i}]");
         let add_on_id = id(&a.id, &format!("{at}.id"))?;
         once(&mut seen, &a.id, &format!("{at}.id"))?;
         add_ons.push(AddOn { id: add_on_id, name: text(&a.name, &format!("{at}.name"), 60)?, per_session: cx.price(&a.per_session, &format!("{at}.perSession"))? });
     }
 
     let mut treatments = Vec::new();
+    let prefix = at;
     for (tid, t) in &raw.treatments.0 {
-        let at = format!("pricing.treatments.{tid}");
-        if catalog.treatment(tid).is_none() {
+        let tpath = root.key("treatments").key(tid);
+        let at = tpath.to_string();
+        if !known(tid) {
             return Err(err(&at, format!("{tid:?} is not a treatment id")));
         }
         if t.areas.0.is_empty() {
@@ -480,7 +486,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
         }
         let mut areas = Vec::new();
         for (area, price) in &t.areas.0 {
-            let area_at = format!("{at}.areas.{area}");
+            let area_at = tpath.key("areas").key(area).to_string();
             cx.area(area, &area_at)?;
             areas.push((area.clone(), cx.price(price, &area_at)?));
         }
@@ -497,7 +503,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
         for (i, a) in t.add_ons.iter().enumerate() {
             let aat = format!("{at}.addOns[{i}]");
             if !add_ons.iter().any(|x| x.id == *a) {
-                return Err(err(&aat, format!("{a:?} is not in pricing.addOns")));
+                return Err(err(&aat, format!("{a:?} is not in {prefix}.addOns")));
             }
             let mut seen: Vec<&str> = offered.iter().map(String::as_str).collect();
             once(&mut seen, a, &aat)?;
@@ -509,12 +515,12 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
     let mut packages = Vec::new();
     let mut seen = Vec::new();
     for (i, p) in raw.packages.iter().enumerate() {
-        let at = format!("pricing.packages[{i}]");
+        let at = format!("{prefix}.packages[{i}]");
         let package_id = id(&p.id, &format!("{at}.id"))?;
         once(&mut seen, &p.id, &format!("{at}.id"))?;
         let treatment = cx.treatment(&p.treatment, &format!("{at}.treatment"))?;
         let Some(prices) = treatments.iter().find(|t: &&TreatmentPrices| t.treatment == treatment) else {
-            return Err(err(format!("{at}.treatment"), format!("{treatment:?} has no prices in pricing.treatments")));
+            return Err(err(format!("{at}.treatment"), format!("{treatment:?} has no prices in {prefix}.treatments")));
         };
         let deal = match (&p.price, &p.percent_off) {
             (Some(price), None) => {
@@ -543,7 +549,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
     let mut memberships = Vec::new();
     let mut seen = Vec::new();
     for (i, m) in raw.memberships.iter().enumerate() {
-        let at = format!("pricing.memberships[{i}]");
+        let at = format!("{prefix}.memberships[{i}]");
         let membership_id = id(&m.id, &format!("{at}.id"))?;
         once(&mut seen, &m.id, &format!("{at}.id"))?;
         let mut covered = Vec::new();
@@ -565,7 +571,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
 
     let mut financing = Financing { with_packages: true, with_memberships: true, ..Financing::default() };
     if let Some(f) = &raw.financing {
-        let at = "pricing.financing";
+        let at = &format!("{prefix}.financing");
         let mut seen = Vec::new();
         for (i, p) in f.plans.iter().enumerate() {
             let pat = format!("{at}.plans[{i}]");
@@ -599,30 +605,30 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
 
     let tax = match &raw.tax {
         None => None,
-        Some(t) => Some(Tax { label: text(&t.label, "pricing.tax.label", 40)?, bps: percent(&t.percent, "pricing.tax.percent")? }),
+        Some(t) => Some(Tax { label: text(&t.label, &format!("{prefix}.tax.label"), 40)?, bps: percent(&t.percent, &format!("{prefix}.tax.percent"))? }),
     };
 
     let deposit = match &raw.deposit {
         None => None,
         Some(d) => Some(match (&d.percent, &d.amount) {
-            (Some(p), None) => Deposit::Percent(percent(p, "pricing.deposit.percent")?),
-            (None, Some(a)) => Deposit::Fixed(cx.amount(a, "pricing.deposit.amount")?),
-            _ => return Err(err("pricing.deposit", "needs either a percent or an amount")),
+            (Some(p), None) => Deposit::Percent(percent(p, &format!("{prefix}.deposit.percent"))?),
+            (None, Some(a)) => Deposit::Fixed(cx.amount(a, &format!("{prefix}.deposit.amount"))?),
+            _ => return Err(err(format!("{prefix}.deposit"), "needs either a percent or an amount")),
         }),
     };
 
     let at_home = match &raw.at_home {
         None => None,
         Some(h) => Some(AtHome {
-            device: cx.price(&h.device_price, "pricing.atHome.devicePrice")?,
-            devices_per_year: whole(h.devices_per_year, "pricing.atHome.devicesPerYear", 1, 52)? as u8,
-            note: optional_text(&h.note, "pricing.atHome.note", 240)?,
+            device: cx.price(&h.device_price, &format!("{prefix}.atHome.devicePrice"))?,
+            devices_per_year: whole(h.devices_per_year, &format!("{prefix}.atHome.devicesPerYear"), 1, 52)? as u8,
+            note: optional_text(&h.note, &format!("{prefix}.atHome.note"), 240)?,
         }),
     };
 
     let mut price_sources = Vec::new();
     for (i, s) in raw.price_sources.iter().enumerate() {
-        let at = format!("pricing.priceSources[{i}]");
+        let at = format!("{prefix}.priceSources[{i}]");
         price_sources.push(PriceSource {
             item: text(&s.item, &format!("{at}.item"), 120)?,
             figure: text(&s.figure, &format!("{at}.figure"), 160)?,
@@ -640,7 +646,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog) -> Resul
         tax,
         deposit,
         at_home,
-        source_note: optional_text(&raw.source_note, "pricing.sourceNote", 400)?,
+        source_note: optional_text(&raw.source_note, &format!("{prefix}.sourceNote"), 400)?,
     })
 }
 
@@ -690,8 +696,8 @@ mod tests {
             (r#"{"treatments":{"botox":{"areas":{"face":{"low":1,"high":2,"mid":1}}}}}"#, "pricing.treatments.botox.areas.face"),
             (r#"{"treatments":{"nope":{"areas":{"face":1}}}}"#, "pricing.treatments.nope"),
             (r#"{"treatments":{"botox":{"areas":{}}}}"#, "pricing.treatments.botox.areas"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1,"face":2}}}}"#, "pricing.treatments.botox.areas"),
-            (r#"{"treatments":{"botox":{"areas":{"face":1}},"botox":{"areas":{"face":2}}}}"#, "pricing.treatments"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1,"face":2}}}}"#, "pricing.treatments.botox.areas.face"),
+            (r#"{"treatments":{"botox":{"areas":{"face":1}},"botox":{"areas":{"face":2}}}}"#, "pricing.treatments.botox"),
             (r#"{"treatments":{"botox":{"areas":{"face":1},"addOns":["prp"]}}}"#, "pricing.treatments.botox.addOns[0]"),
             (r#"{"treatments":{"botox":{"areas":{"face":1},"addOns":["prp","prp"]}},"addOns":[{"id":"prp","name":"PRP","perSession":5}]}"#, "pricing.treatments.botox.addOns[1]"),
             (r#"{"treatments":{"botox":{"areas":{"face":1}}},"addOns":[{"id":"prp","name":"PRP","perSession":5},{"id":"prp","name":"Again","perSession":6}]}"#, "pricing.addOns[1].id"),

@@ -3,7 +3,7 @@
 
 use super::catalog::{Catalog, Fit, Treatment};
 use super::config::ClinicConfig;
-use super::pricing::{estimate, EstimateInput, Range};
+use super::pricing::{estimate, EstimateInput, PriceBook, Range};
 use super::ranking::rank;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,17 +19,15 @@ pub struct CourseQuote<'a> {
     pub area: String,
 }
 
-/// Every treatment the clinic offers and prices that suits `concern`, best fit first, each at its
-/// usual course length on the clinic's standard area, paying per session.
-pub fn courses_for_concern<'a>(catalog: &'a Catalog, config: &ClinicConfig, concern: &str) -> Vec<CourseQuote<'a>> {
-    if config.pricing.is_none() {
-        return Vec::new();
-    }
+/// Every treatment the clinic offers and prices in `book` that suits `concern`, best fit first,
+/// each at its usual course length on the clinic's standard area, paying per session.
+pub fn courses_for_concern<'a>(catalog: &'a Catalog, config: &ClinicConfig, book: Option<&PriceBook>, concern: &str) -> Vec<CourseQuote<'a>> {
+    let Some(book) = book else { return Vec::new() };
     rank(catalog, &[concern.to_string()], |id| config.offers(id))
         .into_iter()
         .filter(|r| config.offers(&r.treatment.id))
         .filter_map(|r| {
-            let (per_session, total, area) = usual_course(config, &r.treatment.id, r.treatment.course.sessions_typical)?;
+            let (per_session, total, area) = usual_course(book, &r.treatment.id, r.treatment.course.sessions_typical)?;
             Some(CourseQuote { treatment: r.treatment, fit: r.matched[0].1, sessions: r.treatment.course.sessions_typical, per_session, total, area })
         })
         .collect()
@@ -37,8 +35,7 @@ pub fn courses_for_concern<'a>(catalog: &'a Catalog, config: &ClinicConfig, conc
 
 /// A usual course of `sessions` on the clinic's standard area, paying per session: (per session
 /// before tax, the course total with tax, the area), worked out by the estimator itself.
-fn usual_course(config: &ClinicConfig, treatment: &str, sessions: u8) -> Option<(Range, Range, String)> {
-    let book = config.pricing.as_ref()?;
+fn usual_course(book: &PriceBook, treatment: &str, sessions: u8) -> Option<(Range, Range, String)> {
     let area = book.treatment(treatment)?.standard_area()?.to_string();
     let input = EstimateInput { treatment: treatment.to_string(), areas: vec![area.clone()], sessions, add_ons: vec![], spacing_days: 28 };
     let e = estimate(book, &input).ok()?;
@@ -54,11 +51,11 @@ pub struct YearCost {
 }
 
 /// A year of at-home rolling (rollers bought) against one usual professional course in a year.
-pub fn year_of_each(catalog: &Catalog, config: &ClinicConfig, rollers_per_year: u8) -> Option<YearCost> {
-    let book = config.pricing.as_ref()?;
+pub fn year_of_each(catalog: &Catalog, book: Option<&PriceBook>, rollers_per_year: u8) -> Option<YearCost> {
+    let book = book?;
     let at_home = book.at_home.as_ref()?;
     let pro = catalog.treatment("professional-microneedling")?;
-    let (_, professional, _) = usual_course(config, &pro.id, pro.course.sessions_typical)?;
+    let (_, professional, _) = usual_course(book, &pro.id, pro.course.sessions_typical)?;
     Some(YearCost {
         rollers_per_year,
         at_home: at_home.device * i64::from(rollers_per_year),
@@ -76,7 +73,7 @@ mod tests {
     #[test]
     fn acne_scars_are_priced_across_offered_treatments() {
         let (catalog, config) = setup();
-        let quotes = courses_for_concern(&catalog, &config, "acne-scars");
+        let quotes = courses_for_concern(&catalog, &config, config.pricing.as_ref(), "acne-scars");
         assert!(quotes.len() >= 3);
         for q in &quotes {
             assert!(config.offers(&q.treatment.id));
@@ -102,7 +99,7 @@ mod tests {
     fn a_treatment_the_clinic_does_not_offer_is_left_out() {
         let (catalog, mut config) = setup();
         config.offered_treatments.retain(|t| t != "laser-resurfacing");
-        assert!(!courses_for_concern(&catalog, &config, "acne-scars").iter().any(|q| q.treatment.id == "laser-resurfacing"));
+        assert!(!courses_for_concern(&catalog, &config, config.pricing.as_ref(), "acne-scars").iter().any(|q| q.treatment.id == "laser-resurfacing"));
     }
 
     #[test]
@@ -112,11 +109,11 @@ mod tests {
             "pricing":{"treatments":{"professional-microneedling":{"areas":{"neck":100,"face":200,"hands":300}}},
             "atHome":{"devicePrice":6,"devicesPerYear":4}}}"#;
         let config = ClinicConfig::from_json(json, &catalog).unwrap();
-        let quotes = courses_for_concern(&catalog, &config, "fine-lines-wrinkles");
+        let quotes = courses_for_concern(&catalog, &config, config.pricing.as_ref(), "fine-lines-wrinkles");
         let q = quotes.iter().find(|q| q.treatment.id == "professional-microneedling").unwrap();
         let n = i64::from(q.treatment.course.sessions_typical);
         assert_eq!((q.area.as_str(), q.per_session, q.total), ("neck", Range::exact(10_000), Range::exact(10_000 * n)));
-        let year = year_of_each(&catalog, &config, 4).unwrap();
+        let year = year_of_each(&catalog, config.pricing.as_ref(), 4).unwrap();
         assert_eq!(year.professional, Range::exact(10_000 * n), "the year comparison uses the neck too");
     }
 
@@ -126,7 +123,7 @@ mod tests {
         let json = r#"{"version":1,"clinicName":"X","currency":"GBP","offeredTreatments":["chemical-peel"],
             "pricing":{"treatments":{"chemical-peel":{"areas":{"face":{"low":100,"high":150}}}},"tax":{"label":"VAT","percent":20}}}"#;
         let config = ClinicConfig::from_json(json, &catalog).unwrap();
-        let q = &courses_for_concern(&catalog, &config, "dull-skin")[0];
+        let q = &courses_for_concern(&catalog, &config, config.pricing.as_ref(), "dull-skin")[0];
         let n = i64::from(q.sessions);
         // Per session before VAT; the course with 20 % VAT on top.
         assert_eq!(q.per_session, Range::new(10_000, 15_000));
@@ -136,7 +133,7 @@ mod tests {
     #[test]
     fn a_year_of_each() {
         let (catalog, config) = setup();
-        let y = year_of_each(&catalog, &config, 4).unwrap();
+        let y = year_of_each(&catalog, config.pricing.as_ref(), 4).unwrap();
         assert_eq!(y.at_home, Range::new(2_400, 2_400));
         assert_eq!(y.professional_sessions, 3);
         assert_eq!(y.professional, Range::new(45_000, 210_000));

@@ -1,4 +1,9 @@
-//! Turning the catalog's numbers into plain words ("every 4–6 weeks", "0.25–0.5 mm").
+//! Turning the catalog's numbers into plain words in the visitor's language ("every 4–6 weeks",
+//! "0.25–0.5 mm"). Which unit a span of days is said in is decided here, language-free
+//! ([`span`]); the words come from the strings ([`Texts`]).
+
+use super::catalog::Course;
+use super::texts::Texts;
 
 /// Hundredths of a millimetre as millimetres: 25 → "0.25", 50 → "0.5", 250 → "2.5".
 pub fn mm(hundredths: u16) -> String {
@@ -19,48 +24,76 @@ pub fn mm_range(min: u16, max: u16) -> String {
     }
 }
 
-/// A span of days in the unit a person would use: days, weeks or months.
-pub fn days_range(min: u16, max: u16) -> String {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+}
+
+impl Unit {
+    fn key(self) -> &'static str {
+        match self {
+            Unit::Day => "unit.day",
+            Unit::Week => "unit.week",
+            Unit::Month => "unit.month",
+        }
+    }
+}
+
+/// A span of days as a person would say it: (from, unit) to (to, unit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub from: (u16, Unit),
+    pub to: (u16, Unit),
+}
+
+/// Days in the unit a person would use: days, weeks or months.
+pub fn span(min: u16, max: u16) -> Span {
     let (min, max) = (min.min(max), min.max(max));
-    let unit = |d: u16| -> (u16, &'static str) {
+    let unit = |d: u16| -> (u16, Unit) {
         if max >= 84 && d % 30 < 8 || max >= 84 && d >= 84 {
-            (((d + 15) / 30).max(1), "month")
+            (((d + 15) / 30).max(1), Unit::Month)
         } else if max >= 14 && d % 7 == 0 {
-            (d / 7, "week")
+            (d / 7, Unit::Week)
         } else if max >= 14 {
-            (((d + 3) / 7).max(1), "week")
+            (((d + 3) / 7).max(1), Unit::Week)
         } else {
-            (d, "day")
+            (d, Unit::Day)
         }
     };
-    let (a, unit_a) = unit(min);
-    let (b, unit_b) = unit(max);
-    let plural = |n: u16, u: &str| if n == 1 { format!("{n} {u}") } else { format!("{n} {u}s") };
+    Span { from: unit(min), to: unit(max) }
+}
+
+/// "4–6 weeks", "3 months", "1 week to 3 months".
+pub fn days_range(t: &Texts, min: u16, max: u16) -> String {
+    let Span { from: (a, unit_a), to: (b, unit_b) } = span(min, max);
     if a == b && unit_a == unit_b {
-        plural(a, unit_a)
+        t.count(unit_b.key(), b, &[])
     } else if unit_a == unit_b {
-        format!("{a}–{}", plural(b, unit_b))
+        t.fill("span.range", &[("from", &a.to_string()), ("to", &t.count(unit_b.key(), b, &[]))])
     } else {
-        format!("{} to {}", plural(a, unit_a), plural(b, unit_b))
+        t.fill("span.to", &[("from", &t.count(unit_a.key(), a, &[])), ("to", &t.count(unit_b.key(), b, &[]))])
+    }
+}
+
+/// "3–6 sessions", "1 session".
+pub fn count_range(t: &Texts, min: u8, max: u8, noun: &str) -> String {
+    if min == max {
+        t.count(noun, max, &[])
+    } else {
+        t.fill("span.range", &[("from", &min.to_string()), ("to", &t.count(noun, max, &[]))])
     }
 }
 
 /// A typical course in words: "3–6 sessions, every 4–6 weeks", "1 session", or for a single
 /// treatment repeated to keep its effect, "1 session; repeat visits every 3–4 months".
-pub fn course(c: &super::catalog::Course) -> String {
-    let sessions = count_range(c.sessions_min, c.sessions_max, "session");
+pub fn course(t: &Texts, c: &Course) -> String {
+    let sessions = count_range(t, c.sessions_min, c.sessions_max, "sessions");
     match (c.sessions_max, c.spacing_days_max) {
         (_, 0) => sessions,
-        (1, _) => format!("{sessions}; repeat visits every {}", days_range(c.spacing_days_min, c.spacing_days_max)),
-        _ => format!("{sessions}, every {}", days_range(c.spacing_days_min, c.spacing_days_max)),
-    }
-}
-
-pub fn count_range(min: u8, max: u8, noun: &str) -> String {
-    match (min, max) {
-        (1, 1) => format!("1 {noun}"),
-        (a, b) if a == b => format!("{a} {noun}s"),
-        (a, b) => format!("{a}–{b} {noun}s"),
+        (1, _) => t.fill("course.repeat", &[("sessions", &sessions), ("spacing", &days_range(t, c.spacing_days_min, c.spacing_days_max))]),
+        _ => t.fill("course.every", &[("sessions", &sessions), ("spacing", &days_range(t, c.spacing_days_min, c.spacing_days_max))]),
     }
 }
 
@@ -80,20 +113,27 @@ mod tests {
 
     #[test]
     fn day_spans_in_natural_units() {
-        assert_eq!(days_range(28, 42), "4–6 weeks");
-        assert_eq!(days_range(90, 180), "3–6 months");
-        assert_eq!(days_range(7, 7), "7 days");
-        assert_eq!(days_range(10, 14), "1–2 weeks");
-        assert_eq!(days_range(7, 28), "1–4 weeks");
-        assert_eq!(days_range(90, 120), "3–4 months");
-        assert_eq!(days_range(84, 168), "3–6 months");
-        assert_eq!(days_range(1, 2), "1–2 days");
-        assert_eq!(days_range(60, 120), "2–4 months");
+        let t = Texts::english();
+        assert_eq!(days_range(&t, 28, 42), "4–6 weeks");
+        assert_eq!(days_range(&t, 90, 180), "3–6 months");
+        assert_eq!(days_range(&t, 7, 7), "7 days");
+        assert_eq!(days_range(&t, 10, 14), "1–2 weeks");
+        assert_eq!(days_range(&t, 7, 28), "1–4 weeks");
+        assert_eq!(days_range(&t, 90, 120), "3–4 months");
+        assert_eq!(days_range(&t, 84, 168), "3–6 months");
+        assert_eq!(days_range(&t, 1, 2), "1–2 days");
+        assert_eq!(days_range(&t, 60, 120), "2–4 months");
+        assert_eq!(days_range(&t, 21, 90), "3 weeks to 3 months");
+        assert_eq!(span(97, 97), span(90, 90), "97 days is said as 3 months too");
     }
 
     #[test]
-    fn courses_in_words() {
-        use crate::core::catalog::{Course, Fact};
+    fn counts_and_courses() {
+        use crate::core::catalog::Fact;
+        let t = Texts::english();
+        assert_eq!(count_range(&t, 3, 6, "sessions"), "3–6 sessions");
+        assert_eq!(count_range(&t, 1, 1, "sessions"), "1 session");
+        assert_eq!(count_range(&t, 5, 5, "sessions"), "5 sessions");
         let c = |min, max, typical, gap_min, gap_max| Course {
             sessions_min: min,
             sessions_max: max,
@@ -102,15 +142,8 @@ mod tests {
             spacing_days_max: gap_max,
             fact: Fact { text: String::new(), sources: vec![] },
         };
-        assert_eq!(course(&c(3, 6, 3, 28, 42)), "3–6 sessions, every 4–6 weeks");
-        assert_eq!(course(&c(1, 1, 1, 0, 0)), "1 session");
-        assert_eq!(course(&c(1, 1, 1, 90, 120)), "1 session; repeat visits every 3–4 months");
-    }
-
-    #[test]
-    fn counts() {
-        assert_eq!(count_range(3, 6, "session"), "3–6 sessions");
-        assert_eq!(count_range(1, 1, "session"), "1 session");
-        assert_eq!(count_range(5, 5, "session"), "5 sessions");
+        assert_eq!(course(&t, &c(3, 6, 3, 28, 42)), "3–6 sessions, every 4–6 weeks");
+        assert_eq!(course(&t, &c(1, 1, 1, 0, 0)), "1 session");
+        assert_eq!(course(&t, &c(1, 1, 1, 90, 120)), "1 session; repeat visits every 3–4 months");
     }
 }

@@ -12,10 +12,14 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback, Renderer};
 
 use super::config_loader::{self, ConfigRequest, Resolved};
-use super::{crash, events, styles};
+use super::intl::Formats;
+use super::{content, crash, events, language, styles};
 use crate::app::{App, AppProps, Setup};
 use crate::core::catalog::Catalog;
+use crate::core::config::{ClinicConfig, ConfigOrigin};
+use crate::core::custom_treatment::clinic_catalog;
 use crate::core::route::is_valid_key;
+use crate::core::texts::Lang;
 use wasm_bindgen::JsCast;
 
 thread_local! {
@@ -47,6 +51,8 @@ struct Inner {
     catalog: Rc<Catalog>,
     app: RefCell<Option<AppHandle<App>>>,
     brand: RefCell<Option<CssStyleSheet>>,
+    /// The config being shown, where it came from, and whether it could not be read.
+    current: RefCell<Option<(Rc<ClinicConfig>, ConfigOrigin, bool)>>,
     /// Bumped on every config (re)load so a slow, stale fetch cannot overwrite a newer config.
     generation: Cell<u32>,
     ready_sent: Cell<bool>,
@@ -70,6 +76,7 @@ impl Widget {
             catalog,
             app: RefCell::new(None),
             brand: RefCell::new(None),
+            current: RefCell::new(None),
             generation: Cell::new(0),
             ready_sent: Cell::new(false),
             destroyed: Cell::new(false),
@@ -95,7 +102,7 @@ impl Widget {
             app.destroy();
         }
         if let Some(sheet) = inner.brand.borrow_mut().take() {
-            styles::remove_brand(&inner.root, &sheet);
+            styles::remove_theme(&inner.root, &sheet);
         }
         inner.mount_point.remove();
         crash::unregister(&inner.host);
@@ -153,18 +160,52 @@ fn load_config(inner: &Rc<Inner>) {
 }
 
 fn apply(inner: &Rc<Inner>, resolved: Resolved) {
-    if let Some(problem) = &resolved.problem {
+    if let Some(problem) = &resolved.unreadable {
         gloo::console::error!(problem.clone());
     }
-    let brand = styles::apply_brand(&inner.root, inner.brand.borrow_mut().take(), &resolved.config.palette);
+    for warning in &resolved.warnings {
+        gloo::console::warn!(warning.clone());
+    }
+    let brand = styles::apply_theme(&inner.root, inner.brand.borrow_mut().take(), &resolved.config.theme);
     *inner.brand.borrow_mut() = brand;
     inner.host.set_attribute("data-config-source", resolved.origin.kind()).ok();
+    let config = Rc::new(resolved.config);
+    *inner.current.borrow_mut() = Some((config.clone(), resolved.origin.clone(), resolved.unreadable.is_some()));
+    let lang = language::chosen(&inner.instance_key, &config);
+    show(inner, lang);
+}
+
+/// Renders the current config in `lang`, fetching that language's content first if needed.
+fn show(inner: &Rc<Inner>, lang: Lang) {
+    let generation = inner.generation.get();
+    let english = content::english(inner.catalog.clone());
+    if lang == Lang::En {
+        render(inner, lang, english);
+        return;
+    }
+    let inner = inner.clone();
+    spawn_local(async move {
+        let loaded = content::load(lang, &english).await;
+        if inner.generation.get() != generation || inner.destroyed.get() {
+            return;
+        }
+        match loaded {
+            Ok(c) => render(&inner, lang, c),
+            Err(problem) => {
+                gloo::console::warn!(format!("[treatment-widget] the {} texts could not be loaded ({problem}); showing English", lang.own_name()));
+                render(&inner, Lang::En, english);
+            }
+        }
+    });
+}
+
+fn render(inner: &Rc<Inner>, lang: Lang, content: content::Content) {
+    let Some((config, origin, unreadable)) = inner.current.borrow().clone() else { return };
     let weak = Rc::downgrade(inner);
-    let origin = resolved.origin.kind();
-    let fallback = resolved.problem.is_some();
+    let origin_kind = origin.kind();
     let on_ready = Callback::from(move |()| {
         if let Some(inner) = weak.upgrade() {
-            announce_ready(&inner, origin, fallback);
+            announce_ready(&inner, origin_kind, unreadable);
         }
     });
     let on_event = {
@@ -175,14 +216,31 @@ fn apply(inner: &Rc<Inner>, resolved: Resolved) {
             }
         })
     };
+    let on_language = {
+        let weak = Rc::downgrade(inner);
+        Callback::from(move |lang: Lang| {
+            if let Some(inner) = weak.upgrade() {
+                language::remember(&inner.instance_key, lang);
+                show(&inner, lang);
+            }
+        })
+    };
+    let catalog = Rc::new(clinic_catalog(&content.catalog, &config.custom_treatments, &config.treatment_names, lang, config.clinic_name.as_deref()));
+    let texts = Rc::new((*content.texts).clone().with_overrides(config.copy_for(lang)));
+    let formats = Rc::new(Formats::new(&language::locale_for(&config.locale, lang), config.currency));
     let props = AppProps {
         setup: Rc::new(Setup {
-            config: resolved.config,
-            catalog: inner.catalog.clone(),
-            origin: resolved.origin,
+            config,
+            catalog,
+            texts,
+            formats,
+            lang,
+            origin,
+            config_unreadable: unreadable,
             instance_key: inner.instance_key.clone().into(),
             on_ready,
             on_event,
+            on_language,
         }),
     };
     let mut app = inner.app.borrow_mut();

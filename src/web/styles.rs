@@ -1,4 +1,5 @@
-//! Per-instance styles: the clinic's brand colours as custom properties on the widget root.
+//! Per-instance styles: the clinic's theme (colours, font, radius, density, scheme) as custom
+//! properties on the widget root.
 //!
 //! The sheet is a constructed `CSSStyleSheet` adopted by the shadow root, which a strict CSP
 //! (`style-src 'self'`) allows, unlike a `style` attribute or an inline `<style>`.
@@ -6,10 +7,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-use crate::core::brand::Palette;
+use crate::core::brand::Theme;
 
-/// Adopts (or updates) this instance's brand sheet. Returns the sheet to update it later.
-pub fn apply_brand(root: &ShadowRoot, existing: Option<CssStyleSheet>, palette: &Palette) -> Option<CssStyleSheet> {
+/// Adopts (or updates) this instance's theme sheet. Returns the sheet to update it later.
+pub fn apply_theme(root: &ShadowRoot, existing: Option<CssStyleSheet>, theme: &Theme) -> Option<CssStyleSheet> {
     let sheet = match existing {
         Some(sheet) => sheet,
         None => {
@@ -20,17 +21,17 @@ pub fn apply_brand(root: &ShadowRoot, existing: Option<CssStyleSheet>, palette: 
             sheet
         }
     };
-    // Only hex digits from a validated colour reach this text.
+    // Only checked values reach this text (hex colours, numbers, vetted font names).
     // Adopted after the main sheet, so these win over its defaults at equal specificity.
-    let css = format!(".tw-root{{{}}}", palette.css_custom_properties());
+    let css = theme.css();
     if sheet.replace_sync(&css).is_err() {
         gloo::console::warn!("[treatment-widget] could not apply the clinic's colours; using defaults");
     }
     Some(sheet)
 }
 
-/// Removes this instance's brand sheet from the root (on destroy).
-pub fn remove_brand(root: &ShadowRoot, sheet: &CssStyleSheet) {
+/// Removes this instance's theme sheet from the root (on destroy).
+pub fn remove_theme(root: &ShadowRoot, sheet: &CssStyleSheet) {
     let kept = js_sys::Array::new();
     for s in root.adopted_style_sheets().iter() {
         if s.dyn_ref::<CssStyleSheet>() != Some(sheet) {
