@@ -53,7 +53,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
         }
         if let Some(tax) = book.and_then(|b| b.tax.as_ref()) {
             n.push(' ');
-            n.push_str(&t.fill("quotes.tax_included", &[("tax", &tax.label)]));
+            n.push_str(&t.fill("quotes.tax_included", &[("tax", tax.label.get(t.lang))]));
         }
         n
     };

@@ -243,7 +243,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={form.add_ons.contains(&a.id)} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.add_ons.iter().position(|x| *x == id) { f.add_ons.remove(i); } else { f.add_ons.push(id.clone()); }
                                     }))} />
-                                    <span>{ &a.name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(a.per_session)), ("tax", &before_tax(&t, book))])) }</span></span>
+                                    <span>{ a.name.get(t.lang) }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(a.per_session)), ("tax", &before_tax(&t, book))])) }</span></span>
                                 </label></li>
                             }
                         }) }
@@ -290,7 +290,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         onchange={change(Box::new(|f, e| { let v = select_value(&e); f.plan = (!v.is_empty()).then_some(v); }))}>
                         <option value="" selected={form.plan.is_none()}>{ t.get("form.pay_in_full") }</option>
                         { for book.financing.plans.iter().map(|p| html! {
-                            <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ &p.name }</option>
+                            <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ p.name.get(t.lang) }</option>
                         }) }
                     </select>
                     <p class="tw-hint" id="tw-est-plan-hint">{

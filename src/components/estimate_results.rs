@@ -48,7 +48,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
 
     let mut summary = t.fill(
         "results.summary",
-        &[("total", &f.range(option.total)), ("sessions", &sessions(&t, shown_sessions)), ("treatment", &tr.name), ("paying", &option_name.to_lowercase())],
+        &[("total", &f.range(option.total)), ("sessions", &sessions(&t, shown_sessions)), ("treatment", &tr.name), ("paying", &option_name)],
     );
     if let Some(q) = &quote {
         summary.push(' ');
@@ -110,16 +110,16 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
 
             if let Some(q) = &quote {
                 <div class="tw-finance">
-                    <h5 class="tw-sub-title">{ t.fill("finance.title", &[("plan", &q.plan.name)]) }</h5>
+                    <h5 class="tw-sub-title">{ t.fill("finance.title", &[("plan", q.plan.name.get(t.lang))]) }</h5>
                     <dl class="tw-finance-terms">
-                        <div><dt>{ t.get(if q.plan.deferred_interest { "finance.interest" } else { "finance.apr" }) }</dt><dd>{ rate(&t, q, &f) }</dd></div>
+                        <div><dt>{ t.get(if q.plan.deferred_interest { "finance.interest" } else { "finance.apr" }) }</dt><dd>{ if q.plan.deferred_interest { rate(&t, q, &f) } else { f.percent(q.plan.apr_bps) } }</dd></div>
                         <div><dt>{ t.get("finance.down") }</dt><dd>{ f.range(q.down_payment) }</dd></div>
                         <div><dt>{ t.get("finance.financed") }</dt><dd>{ f.range(q.financed) }</dd></div>
                         <div><dt>{ t.get("finance.payments") }</dt><dd>{ payments(&t, q, &f) }</dd></div>
                         <div><dt>{ t.get("finance.total_payments") }</dt><dd>{ t.fill("finance.total_payments_value", &[("total", &f.range(q.total_of_payments())), ("interest", &f.between(q.interest()))]) }</dd></div>
                         <div><dt>{ t.get("finance.total_cost") }</dt><dd>{ f.range(q.total_cost()) }</dd></div>
                     </dl>
-                    if let Some(lender) = &book.financing.lender { <p class="tw-note">{ lender }</p> }
+                    if let Some(lender) = &book.financing.lender { <p class="tw-note">{ lender.get(t.lang) }</p> }
                     <p class="tw-note">{ t.get("finance.example") }</p>
                 </div>
             }

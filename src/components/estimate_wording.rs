@@ -18,14 +18,14 @@ fn months(t: &Texts, n: u32) -> String {
 
 /// Said after a price shown before tax, when the clinic adds tax: " before VAT".
 pub fn before_tax(t: &Texts, book: &PriceBook) -> String {
-    book.tax.as_ref().map(|tax| t.fill("price.before_tax", &[("tax", &tax.label)])).unwrap_or_default()
+    book.tax.as_ref().map(|tax| t.fill("price.before_tax", &[("tax", tax.label.get(t.lang))])).unwrap_or_default()
 }
 
 /// The name of a way to pay: "Pay per session", or the clinic's name for the package or membership.
 pub fn option_name(t: &Texts, book: &PriceBook, choice: &PaymentChoice) -> String {
     match choice {
         PaymentChoice::PerSession => t.get("pay.per_session").to_string(),
-        other => book.choice_name(other).map(str::to_string).unwrap_or_else(|| t.get("pay.other").to_string()),
+        other => book.choice_name(other, t.lang).map(str::to_string).unwrap_or_else(|| t.get("pay.another").to_string()),
     }
 }
 
@@ -59,36 +59,36 @@ fn item_label(t: &Texts, line: &Line, book: &PriceBook, catalog: &Catalog, f: &F
                 (true, Within::OutsidePackage) => "line.areas_together_outside",
             };
             let package = match within {
-                Within::Package(id) => name_of(book.package(id).map(|p| p.name.as_str()), id).to_string(),
+                Within::Package(id) => name_of(book.package(id).map(|p| p.name.get(t.lang)), id).to_string(),
                 _ => String::new(),
             };
             t.fill(key, &[("areas", &area_names(catalog, areas)), ("sessions", &sessions(t, *n)), ("package", &package)])
         }
         LineItem::AddOn { id, sessions: n } => {
-            t.fill("line.add_on", &[("name", name_of(book.add_on(id).map(|a| a.name.as_str()), id)), ("sessions", &sessions(t, *n))])
+            t.fill("line.add_on", &[("name", name_of(book.add_on(id).map(|a| a.name.get(t.lang)), id)), ("sessions", &sessions(t, *n))])
         }
         LineItem::PackagePrice { package, count } => {
             let p = book.package(package);
             t.fill(
                 "line.package",
                 &[
-                    ("name", name_of(p.map(|p| p.name.as_str()), package)),
+                    ("name", name_of(p.map(|p| p.name.get(t.lang)), package)),
                     ("each", &p.map(|p| sessions(t, p.sessions)).unwrap_or_default()),
                     ("count", &count.to_string()),
                 ],
             )
         }
         LineItem::PackageDiscount { package, percent } => {
-            t.fill("line.package_discount", &[("name", name_of(book.package(package).map(|p| p.name.as_str()), package)), ("percent", &f.percent(*percent))])
+            t.fill("line.package_discount", &[("name", name_of(book.package(package).map(|p| p.name.get(t.lang)), package)), ("percent", &f.percent(*percent))])
         }
         LineItem::MemberDiscount { membership, percent } => t.fill(
             "line.member_discount",
-            &[("name", name_of(book.membership(membership).map(|m| m.name.as_str()), membership)), ("percent", &f.percent(*percent))],
+            &[("name", name_of(book.membership(membership).map(|m| m.name.get(t.lang)), membership)), ("percent", &f.percent(*percent))],
         ),
         LineItem::MemberFee { membership, months: m } => {
-            t.fill("line.member_fee", &[("name", name_of(book.membership(membership).map(|m| m.name.as_str()), membership)), ("months", &months(t, *m))])
+            t.fill("line.member_fee", &[("name", name_of(book.membership(membership).map(|m| m.name.get(t.lang)), membership)), ("months", &months(t, *m))])
         }
-        LineItem::Tax { label, percent } => t.fill("line.tax", &[("label", label), ("percent", &f.percent(*percent))]),
+        LineItem::Tax { percent } => t.fill("line.tax", &[("label", book.tax.as_ref().map(|x| x.label.get(t.lang)).unwrap_or_default()), ("percent", &f.percent(*percent))]),
     }
 }
 

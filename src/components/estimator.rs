@@ -167,7 +167,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             if !book.price_sources.is_empty() || book.source_note.is_some() {
                 <details class="tw-change">
                     <summary>{ t.get("estimate.price_sources") }</summary>
-                    if let Some(note) = &book.source_note { <p>{ note }</p> }
+                    if let Some(note) = &book.source_note { <p>{ note.get(t.lang) }</p> }
                     <ul class="tw-facts">
                         { for book.price_sources.iter().map(|s| html! {
                             <li><strong>{ &s.item }</strong>{ format!(": {}. ", s.figure) }<span class="tw-note">{ &s.source }</span></li>

@@ -26,7 +26,7 @@ pub fn YearCompare(props: &YearCompareProps) -> Html {
     let (Some(home), Some(pro)) = (catalog.treatment("at-home-microneedling"), catalog.treatment("professional-microneedling")) else {
         return html! {};
     };
-    let note = book.and_then(|b| b.at_home.as_ref()).and_then(|a| a.note.clone());
+    let note = book.and_then(|b| b.at_home.as_ref()).and_then(|a| a.note.as_ref()).map(|n| n.get(t.lang).to_string());
     let on_rollers = {
         let (form, on_change) = (props.form.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {

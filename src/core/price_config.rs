@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::catalog::Catalog;
 use super::config::ConfigError;
+use super::texts::LocalText;
 use super::config_path::Path;
 use super::financing::{MAX_APR_BPS, MAX_MONTHS};
 use super::money::{parse_major, BasisPoints, Currency, FULL_BPS};
@@ -149,7 +150,7 @@ pub struct RawPricing {
     #[serde(default)]
     at_home: Option<RawAtHome>,
     #[serde(default)]
-    source_note: Option<String>,
+    source_note: Option<LocalText>,
     #[serde(default)]
     price_sources: Vec<RawPriceSource>,
 }
@@ -175,7 +176,7 @@ struct RawCombination {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RawAddOn {
     id: String,
-    name: String,
+    name: LocalText,
     per_session: RawPrice,
 }
 
@@ -183,7 +184,7 @@ struct RawAddOn {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RawPackage {
     id: String,
-    name: String,
+    name: LocalText,
     treatment: String,
     sessions: u64,
     #[serde(default)]
@@ -198,7 +199,7 @@ struct RawPackage {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RawMembership {
     id: String,
-    name: String,
+    name: LocalText,
     monthly_fee: RawPrice,
     percent_off: Decimal,
     #[serde(default)]
@@ -219,7 +220,7 @@ struct RawFinancing {
     #[serde(default = "yes")]
     with_memberships: bool,
     #[serde(default)]
-    lender: Option<String>,
+    lender: Option<LocalText>,
 }
 
 fn yes() -> bool {
@@ -230,7 +231,7 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct RawPlan {
     id: String,
-    name: String,
+    name: LocalText,
     months: u64,
     apr: Decimal,
     #[serde(default)]
@@ -242,7 +243,7 @@ struct RawPlan {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTax {
-    label: String,
+    label: LocalText,
     percent: Decimal,
 }
 
@@ -261,7 +262,7 @@ struct RawAtHome {
     device_price: RawPrice,
     devices_per_year: u64,
     #[serde(default)]
-    note: Option<String>,
+    note: Option<LocalText>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -285,8 +286,16 @@ fn text(value: &str, path: &str, max: usize) -> Result<String, ConfigError> {
     Ok(s.to_string())
 }
 
-fn optional_text(value: &Option<String>, path: &str, max: usize) -> Result<Option<String>, ConfigError> {
-    value.as_deref().map(|v| text(v, path, max)).transpose()
+fn optional_text(value: &Option<LocalText>, path: &str, max: usize) -> Result<Option<LocalText>, ConfigError> {
+    value.as_ref().map(|v| local(v, path, max)).transpose()
+}
+
+/// The clinic's words in one language or several, each checked as plain text.
+fn local(value: &LocalText, path: &str, max: usize) -> Result<LocalText, ConfigError> {
+    Ok(match value {
+        LocalText::One(s) => LocalText::One(text(s, path, max)?),
+        LocalText::PerLang(list) => LocalText::PerLang(list.iter().map(|(l, s)| Ok((*l, text(s, &format!("{path}.{l}"), max)?))).collect::<Result<_, ConfigError>>()?),
+    })
 }
 
 /// A name from the config, quoted for a message.
@@ -470,7 +479,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
         let at = format!("{at}.addOns[{i}]");
         let add_on_id = id(&a.id, &format!("{at}.id"))?;
         once(&mut seen, &a.id, &format!("{at}.id"))?;
-        add_ons.push(AddOn { id: add_on_id, name: text(&a.name, &format!("{at}.name"), 60)?, per_session: cx.price(&a.per_session, &format!("{at}.perSession"))? });
+        add_ons.push(AddOn { id: add_on_id, name: local(&a.name, &format!("{at}.name"), 60)?, per_session: cx.price(&a.per_session, &format!("{at}.perSession"))? });
     }
 
     let mut treatments = Vec::new();
@@ -539,7 +548,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
         };
         packages.push(Package {
             id: package_id,
-            name: text(&p.name, &format!("{at}.name"), 60)?,
+            name: local(&p.name, &format!("{at}.name"), 60)?,
             treatment,
             sessions: whole(p.sessions, &format!("{at}.sessions"), 1, 24)? as u8,
             deal,
@@ -561,7 +570,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
         }
         memberships.push(Membership {
             id: membership_id,
-            name: text(&m.name, &format!("{at}.name"), 60)?,
+            name: local(&m.name, &format!("{at}.name"), 60)?,
             monthly_fee: cx.price(&m.monthly_fee, &format!("{at}.monthlyFee"))?,
             percent_off: percent(&m.percent_off, &format!("{at}.percentOff"))?,
             minimum_months: m.minimum_months.map(|n| whole(n, &format!("{at}.minimumMonths"), 1, 36)).transpose()?.unwrap_or(1) as u8,
@@ -581,11 +590,13 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
             if apr > MAX_APR_BPS {
                 return Err(err(format!("{pat}.apr"), format!("must be at most {}%", MAX_APR_BPS / 100)));
             }
-            let name = text(&p.name, &format!("{pat}.name"), 60)?;
+            let name = local(&p.name, &format!("{pat}.name"), 60)?;
             if p.deferred_interest && apr == 0 {
                 return Err(err(format!("{pat}.apr"), "a deferred-interest plan needs the APR charged from the purchase date if the balance is not paid in full"));
             }
-            check_plan_name(&name, p, apr, currency).map_err(|why| err(format!("{pat}.name"), format!("{} {why}", quoted_name(&name))))?;
+            for n in name.all() {
+                check_plan_name(n, p, apr, currency).map_err(|why| err(format!("{pat}.name"), format!("{} {why}", quoted_name(n))))?;
+            }
             financing.plans.push(FinancePlan {
                 id: plan_id,
                 name,
@@ -605,7 +616,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
 
     let tax = match &raw.tax {
         None => None,
-        Some(t) => Some(Tax { label: text(&t.label, &format!("{prefix}.tax.label"), 40)?, bps: percent(&t.percent, &format!("{prefix}.tax.percent"))? }),
+        Some(t) => Some(Tax { label: local(&t.label, &format!("{prefix}.tax.label"), 40)?, bps: percent(&t.percent, &format!("{prefix}.tax.percent"))? }),
     };
 
     let deposit = match &raw.deposit {

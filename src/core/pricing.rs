@@ -15,6 +15,7 @@ use std::iter::Sum;
 use std::ops::{Add, Mul};
 
 use super::money::{apply_bps, BasisPoints};
+use super::texts::{Lang, LocalText};
 
 /// A price that may be a range ("$150–$700 a session"). A single price has `low == high`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -90,7 +91,7 @@ pub struct PriceBook {
     pub deposit: Option<Deposit>,
     pub at_home: Option<AtHome>,
     /// Where the figures come from, shown beside them (the demo cites its public sources).
-    pub source_note: Option<String>,
+    pub source_note: Option<LocalText>,
     /// Figure-by-figure sources, for the "where these prices come from" list.
     pub price_sources: Vec<PriceSource>,
 }
@@ -122,7 +123,7 @@ pub struct Combination {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AddOn {
     pub id: String,
-    pub name: String,
+    pub name: LocalText,
     pub per_session: Range,
 }
 
@@ -137,7 +138,7 @@ pub enum Deal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Package {
     pub id: String,
-    pub name: String,
+    pub name: LocalText,
     pub treatment: String,
     pub sessions: u8,
     pub deal: Deal,
@@ -146,7 +147,7 @@ pub struct Package {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Membership {
     pub id: String,
-    pub name: String,
+    pub name: LocalText,
     pub monthly_fee: Range,
     /// Off treatment sessions and add-ons while a member.
     pub percent_off: BasisPoints,
@@ -163,13 +164,13 @@ pub struct Financing {
     pub with_packages: bool,
     pub with_memberships: bool,
     /// Shown with the figures, e.g. "Example only; subject to the lender's approval".
-    pub lender: Option<String>,
+    pub lender: Option<LocalText>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FinancePlan {
     pub id: String,
-    pub name: String,
+    pub name: LocalText,
     pub months: u16,
     /// The APR charged. For a deferred-interest plan, the APR charged from the purchase date if
     /// the balance is not paid in full within `months`.
@@ -182,7 +183,7 @@ pub struct FinancePlan {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tax {
-    pub label: String,
+    pub label: LocalText,
     pub bps: BasisPoints,
 }
 
@@ -196,7 +197,7 @@ pub enum Deposit {
 pub struct AtHome {
     pub device: Range,
     pub devices_per_year: u8,
-    pub note: Option<String>,
+    pub note: Option<LocalText>,
 }
 
 impl PriceBook {
@@ -221,11 +222,11 @@ impl PriceBook {
     }
 
     /// The name a visitor sees for a way to pay (the clinic's own name for packages and memberships).
-    pub fn choice_name(&self, choice: &PaymentChoice) -> Option<&str> {
+    pub fn choice_name(&self, choice: &PaymentChoice, lang: Lang) -> Option<&str> {
         match choice {
             PaymentChoice::PerSession => None,
-            PaymentChoice::Package(id) => self.package(id).map(|p| p.name.as_str()),
-            PaymentChoice::Membership(id) => self.membership(id).map(|m| m.name.as_str()),
+            PaymentChoice::Package(id) => self.package(id).map(|p| p.name.get(lang)),
+            PaymentChoice::Membership(id) => self.membership(id).map(|m| m.name.get(lang)),
         }
     }
 }
@@ -379,7 +380,8 @@ pub enum LineItem {
     PackageDiscount { package: String, percent: BasisPoints },
     MemberDiscount { membership: String, percent: BasisPoints },
     MemberFee { membership: String, months: u32 },
-    Tax { label: String, percent: BasisPoints },
+    /// The book's tax (its label is in `PriceBook::tax`).
+    Tax { percent: BasisPoints },
 }
 
 /// Whether a line of sessions sits inside a package.
@@ -638,7 +640,7 @@ fn lines_at(book: &PriceBook, recipe: &Recipe, sessions: u8, at: &Prices) -> Vec
     }
     if let Some(tax) = &book.tax {
         let before = subtotal_at(&lines);
-        lines.push((LineItem::Tax { label: tax.label.clone(), percent: tax.bps }, LineKind::Tax, apply_bps(before, tax.bps)));
+        lines.push((LineItem::Tax { percent: tax.bps }, LineKind::Tax, apply_bps(before, tax.bps)));
     }
     lines
 }
@@ -866,12 +868,12 @@ pub(crate) mod tests {
                 combinations: vec![Combination { areas: vec!["face".into(), "neck".into()], price: r(25_000, 40_000) }],
                 add_ons: vec!["prp".into()],
             }],
-            add_ons: vec![AddOn { id: "prp".into(), name: "PRP".into(), per_session: r(5_000, 30_000) }],
+            add_ons: vec![AddOn { id: "prp".into(), name: LocalText::One("PRP".into()), per_session: r(5_000, 30_000) }],
             packages: vec![
-                Package { id: "three".into(), name: "Course of 3".into(), treatment: "mn".into(), sessions: 3, deal: Deal::SetPrice { price: r(50_000, 75_000), areas: vec!["face".into()] } },
-                Package { id: "pct".into(), name: "Four for less".into(), treatment: "mn".into(), sessions: 4, deal: Deal::PercentOff(1_500) },
+                Package { id: "three".into(), name: LocalText::One("Course of 3".into()), treatment: "mn".into(), sessions: 3, deal: Deal::SetPrice { price: r(50_000, 75_000), areas: vec!["face".into()] } },
+                Package { id: "pct".into(), name: LocalText::One("Four for less".into()), treatment: "mn".into(), sessions: 4, deal: Deal::PercentOff(1_500) },
             ],
-            memberships: vec![Membership { id: "club".into(), name: "Club".into(), monthly_fee: r(5_000, 5_000), percent_off: 1_000, minimum_months: 3, treatments: vec![] }],
+            memberships: vec![Membership { id: "club".into(), name: LocalText::One("Club".into()), monthly_fee: r(5_000, 5_000), percent_off: 1_000, minimum_months: 3, treatments: vec![] }],
             financing: Financing { plans: vec![], minimum: 0, with_packages: false, with_memberships: true, lender: None },
             tax: None,
             deposit: Some(Deposit::Percent(1_000)),
@@ -1038,7 +1040,7 @@ pub(crate) mod tests {
         // lowest mid-range total, but one package and 3 singles (50k..430k) can cost less.
         let mut b = book();
         b.treatments[0].areas[0].1 = r(15_000, 70_000);
-        b.packages = vec![Package { id: "c4".into(), name: "Course of 4".into(), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(5_000, 220_000), areas: vec!["face".into()] } }];
+        b.packages = vec![Package { id: "c4".into(), name: LocalText::One("Course of 4".into()), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(5_000, 220_000), areas: vec!["face".into()] } }];
         b.memberships.clear();
         let e = estimate(&b, &input(&["face"], 7)).unwrap();
         assert!(!matches!(e.cheapest, Cheapest::AtEveryPrice { .. }), "{:?}", e.cheapest);
@@ -1068,7 +1070,7 @@ pub(crate) mod tests {
         let mut b = book();
         b.treatments[0].areas = vec![("face".into(), r(15_000, 70_000))];
         b.treatments[0].combinations.clear();
-        b.packages = vec![Package { id: "c4".into(), name: "Course of 4".into(), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(80_000, 200_000), areas: vec!["face".into()] } }];
+        b.packages = vec![Package { id: "c4".into(), name: LocalText::One("Course of 4".into()), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(80_000, 200_000), areas: vec!["face".into()] } }];
         b.memberships.clear();
         let e = estimate(&b, &input(&["face"], 4)).unwrap();
         // From 4 × 700 − 800 = 2,000 saved to 2,000 − 4 × 150 = 1,400 more.
@@ -1123,10 +1125,10 @@ pub(crate) mod tests {
     #[test]
     fn tax_is_a_line_on_the_subtotal() {
         let mut b = book();
-        b.tax = Some(Tax { label: "VAT".into(), bps: 2_000 });
+        b.tax = Some(Tax { label: LocalText::One("VAT".into()), bps: 2_000 });
         let e = estimate(&b, &input(&["face"], 1)).unwrap();
         let each = &e.options[0];
-        assert_eq!(each.lines.last().unwrap().item, LineItem::Tax { label: "VAT".into(), percent: 2_000 });
+        assert_eq!(each.lines.last().unwrap().item, LineItem::Tax { percent: 2_000 });
         assert_eq!(each.total, r(24_000, 36_000));
         // Tax on the discounted membership: (20k..30k − 10 % + 3 × 5k) × 1.2.
         let club = option(&e, &PaymentChoice::Membership("club".into()));
@@ -1141,7 +1143,7 @@ pub(crate) mod tests {
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
         assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 10_000, most: 40_000 }));
         // With 10 % tax both totals are rounded: the saving (11k to 44k) is widened by the allowance.
-        b.tax = Some(Tax { label: "Tax".into(), bps: 1_000 });
+        b.tax = Some(Tax { label: LocalText::One("Tax".into()), bps: 1_000 });
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
         assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 11_000 - ROUNDING_ALLOWANCE, most: 44_000 + ROUNDING_ALLOWANCE }));
         // All prices exact: no allowance even with tax.
@@ -1214,14 +1216,14 @@ mod properties {
                     }).collect(),
                     add_ons: vec!["x".into()],
                 }],
-                add_ons: vec![AddOn { id: "x".into(), name: "X".into(), per_session: add_on }],
+                add_ons: vec![AddOn { id: "x".into(), name: LocalText::One("X".into()), per_session: add_on }],
                 packages: vec![
-                    Package { id: "set".into(), name: "Set".into(), treatment: "t".into(), sessions: set_size, deal: Deal::SetPrice { price: set_price, areas: vec!["face".into()] } },
-                    Package { id: "pct".into(), name: "Pct".into(), treatment: "t".into(), sessions: pct_size, deal: Deal::PercentOff(pct) },
+                    Package { id: "set".into(), name: LocalText::One("Set".into()), treatment: "t".into(), sessions: set_size, deal: Deal::SetPrice { price: set_price, areas: vec!["face".into()] } },
+                    Package { id: "pct".into(), name: LocalText::One("Pct".into()), treatment: "t".into(), sessions: pct_size, deal: Deal::PercentOff(pct) },
                 ],
-                memberships: vec![Membership { id: "m".into(), name: "M".into(), monthly_fee: fee, percent_off: member_pct, minimum_months: minimum, treatments: vec![] }],
+                memberships: vec![Membership { id: "m".into(), name: LocalText::One("M".into()), monthly_fee: fee, percent_off: member_pct, minimum_months: minimum, treatments: vec![] }],
                 financing: Financing::default(),
-                tax: tax.map(|bps| Tax { label: "Tax".into(), bps }),
+                tax: tax.map(|bps| Tax { label: LocalText::One("Tax".into()), bps }),
                 deposit: None,
                 at_home: None,
                 source_note: None,

@@ -80,6 +80,12 @@ impl LocalText {
     }
 }
 
+impl From<&str> for LocalText {
+    fn from(s: &str) -> LocalText {
+        LocalText::One(s.to_string())
+    }
+}
+
 impl<'de> Deserialize<'de> for LocalText {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct LocalVisitor;
@@ -193,9 +199,17 @@ impl Texts {
 
     /// The string with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.get(key).to_string();
+        let template = self.get(key);
+        let mut out = template.to_string();
         for (name, value) in args {
             out = out.replace(&format!("{{{name}}}"), value);
+        }
+        // A sentence that opens with a value ("the clinic does not…") still opens with a capital.
+        if template.starts_with('{') && out.starts_with(|c: char| c.is_lowercase()) {
+            let mut chars = out.chars();
+            if let Some(first) = chars.next() {
+                out = first.to_uppercase().chain(chars).collect();
+            }
         }
         out
     }
@@ -233,6 +247,8 @@ mod tests {
         let over = Texts::english().with_overrides(&[("sessions.one".into(), "one visit".into())]);
         assert_eq!(over.count("sessions", 1u8, &[]), "one visit");
         assert_eq!(t.get("no.such.key"), "no.such.key");
+        // A sentence that opens with a value opens with a capital.
+        assert_eq!(t.fill("finance.not_packages", &[("clinic", "the clinic")]), "The clinic does not combine packages with financing.");
     }
 
     #[test]
