@@ -99,7 +99,7 @@ class TreatmentWidgetElement extends HTMLElement {
     placeholderSheet ??= sheetFrom(PLACEHOLDER_CSS);
     root.adoptedStyleSheets = [placeholderSheet];
     root.replaceChildren(placeholder(this.ownerDocument));
-    this._start(root).finally(() => { this._starting = false; });
+    this._start(root);
   }
 
   async _start(root) {
@@ -118,6 +118,9 @@ class TreatmentWidgetElement extends HTMLElement {
     } catch (e) {
       log('could not start:', e);
       showLoadError(root);
+    } finally {
+      // Cleared in the same task the start ends in, so a re-insert right after is never lost.
+      this._starting = false;
     }
   }
 
@@ -132,7 +135,9 @@ class TreatmentWidgetElement extends HTMLElement {
       if (this.isConnected) return;
       const record = running.get(this);
       running.delete(this);
-      if (!record || record.failed) return;
+      // A crashed instance says so in its own shadow root too, in case the page swallowed the
+      // error event: never reuse it.
+      if (!record || record.failed || this.shadowRoot?.querySelector('.tw-crash')) return;
       try {
         record.app.destroy();
         record.app.free();
