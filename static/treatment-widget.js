@@ -113,6 +113,7 @@ class TreatmentWidgetElement extends HTMLElement {
       const record = { app: null, glue, failed: false };
       // The wasm side reports its own internal errors; that copy is never reused.
       this.addEventListener('treatment-widget:error', () => { record.failed = true; }, { once: true });
+      this.addEventListener('treatment-widget:ready', () => settleHeight(this), { once: true });
       record.app = glue.TreatmentWidget.mount(this, root);
       running.set(this, record);
     } catch (e) {
@@ -147,6 +148,38 @@ class TreatmentWidgetElement extends HTMLElement {
       }
     });
   }
+}
+
+// The space reserved against layout shift fits the fullest opening view; a shorter one (a clinic
+// without prices, or with fewer sections) would leave an empty band. Give it back as soon as that
+// moves nothing the visitor sees: at once when the box is off screen or its spare space lies
+// below the fold, else on the first scroll that makes it so, or on the visitor's first touch or
+// key (a shift right after input is the visitor's own).
+function settleHeight(el) {
+  const root = el.shadowRoot.querySelector('.tw-root');
+  if (!root) return;
+  const reserved = root.getBoundingClientRect().height;
+  el.setAttribute('data-tw-measuring', ''); // min-height off for one synchronous read: never painted
+  const natural = root.getBoundingClientRect().height;
+  el.removeAttribute('data-tw-measuring');
+  const spare = reserved - natural;
+  if (spare <= 0) return;
+  const view = el.ownerDocument.defaultView;
+  const unseen = () => {
+    const box = el.getBoundingClientRect();
+    return box.bottom - spare >= view.innerHeight || box.top >= view.innerHeight || box.bottom <= 0;
+  };
+  const settle = () => {
+    el.setAttribute('data-tw-settled', '');
+    view.removeEventListener('scroll', onScroll);
+    el.removeEventListener('pointerdown', settle, true);
+    el.removeEventListener('keydown', settle, true);
+  };
+  const onScroll = () => { if (unseen()) settle(); };
+  if (unseen()) return settle();
+  view.addEventListener('scroll', onScroll, { passive: true });
+  el.addEventListener('pointerdown', settle, true);
+  el.addEventListener('keydown', settle, true);
 }
 
 function placeholder(document) {

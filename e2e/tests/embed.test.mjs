@@ -97,6 +97,54 @@ describe('the snippet on a plain page', () => {
     });
   }
 
+  // A clinic without prices has a shorter opening view than the space reserved for the fullest one.
+  const NO_PRICES = JSON.stringify({ version: 1, clinicName: 'Quiet Clinic', sections: ['about', 'treatments', 'faq'] });
+  const emptyBelow = (page) => page.locator('treatment-widget').evaluate((el) => {
+    const root = el.shadowRoot.querySelector('.tw-root');
+    const last = root.lastElementChild.getBoundingClientRect().bottom;
+    return Math.round(root.getBoundingClientRect().bottom - last);
+  });
+  const addInline = (page, json) => page.evaluate((text) => {
+    const el = document.createElement('treatment-widget');
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = text;
+    el.append(script);
+    document.querySelector('#slot').append(el);
+  }, json);
+  for (const width of [360, 700, 1100]) {
+    it(`a shorter opening view gives back the space it does not use, moving nothing (${width}px, below the fold)`, async () => {
+      const { page, context } = await openPage(h.browser, { width, height: 800 });
+      await sumLayoutShifts(page);
+      await page.goto(`${h.site}/fixtures/below-fold.html`);
+      await addInline(page, NO_PRICES);
+      await waitForWidgets(page, 1);
+      await page.waitForFunction(() => document.querySelector('treatment-widget').hasAttribute('data-tw-settled'));
+      const empty = await emptyBelow(page);
+      console.log(`empty space under the opening view at ${width}px: ${empty}px`);
+      assert.ok(empty <= 24, `${empty}px`);
+      await page.locator('treatment-widget').scrollIntoViewIfNeeded();
+      assert.equal(await page.evaluate(() => window.__shift), 0);
+      await context.close();
+    });
+  }
+
+  it('a widget in view keeps its reserved space until the visitor scrolls it away or touches it', async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await sumLayoutShifts(page);
+    await page.goto(`${h.site}/fixtures/empty.html`);
+    await addInline(page, NO_PRICES);
+    await waitForWidgets(page, 1);
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('treatment-widget').getAttribute('data-tw-settled'), null, 'nothing moves under the visitor');
+    assert.ok(await emptyBelow(page) > 24);
+    await page.locator('treatment-widget').locator('.tw-eyebrow').click();
+    await page.waitForFunction(() => document.querySelector('treatment-widget').hasAttribute('data-tw-settled'));
+    assert.ok(await emptyBelow(page) <= 24);
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'a shift right after the visitor\'s own input is not a layout shift');
+    await context.close();
+  });
+
   it('loads from another origin with CORS, finding its files relative to the loader', async () => {
     const { page, problems, context } = await openPage(h.browser);
     const requested = [];

@@ -125,20 +125,6 @@ fn until_contrast(color: Rgb, against: Rgb, ratio: f64) -> Rgb {
     target
 }
 
-/// The most of `toward` that can be mixed into `color` while it keeps `ratio` against `against`,
-/// in 5 % steps up to `most` percent.
-fn softened(color: Rgb, toward: Rgb, against: Rgb, ratio: f64, most: u8) -> Rgb {
-    let mut best = color;
-    for step in 1..=most / 5 {
-        let c = color.mix(toward, step * 5);
-        if contrast(c, against) < ratio {
-            break;
-        }
-        best = c;
-    }
-    best
-}
-
 /// Every colour the stylesheet uses, each checked against what it is drawn on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Colors {
@@ -183,7 +169,7 @@ impl Colors {
         let dark = paper.luminance() < 0.2;
         // A faint tint of the text for cards, only as far as the text stays readable on it.
         let surface = [if dark { 8 } else { 4 }, 2, 0].into_iter().map(|p| paper.mix(ink, p)).find(|s| contrast(ink, *s) >= AA_TEXT).unwrap_or(paper);
-        let muted = softened(ink, paper, surface, AA_TEXT, 45);
+
         let line = {
             let mut l = paper.mix(ink, 30);
             for p in (30..=100).step_by(5) {
@@ -202,6 +188,12 @@ impl Colors {
         }
         let on_accent = if contrast(accent, WHITE) >= contrast(accent, INK) { WHITE } else { INK };
         let accent_soft = [if dark { 18 } else { 10 }, 6, 3, 0].into_iter().map(|p| paper.mix(primary, p)).find(|s| contrast(ink, *s) >= AA_TEXT).unwrap_or(paper);
+        // Secondary text: as soft as it can be while it reads on the paper, the cards and the tint.
+        let muted = (0..=9u8)
+            .rev()
+            .map(|step| ink.mix(paper, step * 5))
+            .find(|c| [paper, surface, accent_soft].iter().all(|bg| contrast(*c, *bg) >= AA_TEXT))
+            .unwrap_or(ink);
         // Accent-coloured text must read on the paper, the surface and the soft tint alike.
         // Moved, if it must be, the way the text colour lies (darker on light paper, lighter on
         // dark): the text itself reads on all three, so this always ends readable on all three.
@@ -395,7 +387,7 @@ mod tests {
                         for c in [&t.light, &t.dark] {
                             for (fg, bg, what) in [
                                 (c.ink, c.paper, "text"), (c.ink, c.surface, "text on cards"), (c.muted, c.paper, "muted text"),
-                                (c.muted, c.surface, "muted on cards"), (c.accent_text, c.paper, "accent text"),
+                                (c.muted, c.surface, "muted on cards"), (c.muted, c.accent_soft, "muted on tint"), (c.accent_text, c.paper, "accent text"),
                                 (c.accent_text, c.accent_soft, "accent text on tint"), (c.ink, c.accent_soft, "text on tint"),
                                 (c.on_accent, c.accent, "button text"), (c.warn_ink, c.warn_bg, "notice"),
                             ] {
