@@ -6,7 +6,7 @@
 //! - [`components`]: Yew function components that render state and dispatch actions.
 //! - [`web`]: the thin browser boundary (embedding, fetching, storage, `Intl`).
 
-pub mod core;
+pub use treatment_widget_core as core;
 pub mod app;
 pub mod components;
 pub mod hooks;

@@ -864,8 +864,8 @@ pub fn warning_message(origin: &ConfigOrigin, warning: &ConfigError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::brand::{contrast, AA_TEXT};
-    use crate::core::pricing::Range;
+    use crate::brand::{contrast, AA_TEXT};
+    use crate::pricing::Range;
 
     fn catalog() -> Catalog {
         Catalog::built_in().expect("catalog")
@@ -1070,7 +1070,7 @@ mod tests {
         let reading = read(r##"{"clinicName":"Rose","theme":{"primary":"#db2777","text":"#aaaaaa","background":"#ffffff","font":"inherit","radius":4,"density":"compact","scheme":"auto"}}"##);
         let theme = &reading.config.theme;
         assert!(contrast(theme.light.ink, theme.light.paper) >= AA_TEXT);
-        assert_eq!((theme.radius, theme.font.clone()), (4, crate::core::brand::Font::Inherit));
+        assert_eq!((theme.radius, theme.font.clone()), (4, crate::brand::Font::Inherit));
         assert_eq!(reading.warnings.len(), 1, "{:?}", reading.warnings);
         assert_eq!(reading.warnings[0].path, "theme.text");
         assert!(reading.warnings[0].message.starts_with("#aaaaaa on #ffffff has a contrast of 2.32:1, below the 4.5:1 WCAG AA needs for text; using #"), "{}", reading.warnings[0]);
@@ -1096,7 +1096,7 @@ mod tests {
         let glow = &c.custom_treatments[0];
         assert_eq!((glow.name.get(Lang::Es), glow.spacing_days), ("Facial luminoso", (14, 28)));
         assert_eq!(c.pricing.unwrap().treatment("glow-facial").unwrap().area("face"), Some(Range::exact(12_000)));
-        let cat = crate::core::custom_treatment::clinic_catalog(&catalog(), &c.custom_treatments, &c.treatment_names, Lang::En, c.clinic_name.as_deref());
+        let cat = crate::custom_treatment::clinic_catalog(&catalog(), &c.custom_treatments, &c.treatment_names, Lang::En, c.clinic_name.as_deref());
         let t = cat.treatment("glow-facial").unwrap();
         assert!(t.described_by_clinic);
         assert!(t.summary.sources == ["clinic"], "every statement carries the clinic as its source");

@@ -277,7 +277,7 @@ fn query_encode(text: &str) -> String {
 mod tests {
     use super::*;
 
-    use crate::core::testing::demo as setup;
+    use crate::testing::demo as setup;
 
     fn today() -> Date {
         Date::parse("2026-11-22").unwrap()
@@ -333,7 +333,7 @@ mod tests {
         // Out of range: the treatment's usual number instead (3 for professional microneedling).
         assert_eq!(sessions("t=professional-microneedling;s=25"), 3);
         assert_eq!(sessions("t=professional-microneedling;s=0"), 3);
-        let once = Course { sessions_min: 1, sessions_max: 1, sessions_typical: 1, spacing_days_min: 0, spacing_days_max: 0, fact: crate::core::catalog::Fact { text: String::new(), sources: vec![] } };
+        let once = Course { sessions_min: 1, sessions_max: 1, sessions_typical: 1, spacing_days_min: 0, spacing_days_max: 0, fact: crate::catalog::Fact { text: String::new(), sources: vec![] } };
         assert_eq!(max_sessions(&once), 1);
         assert_eq!(max_sessions(&catalog.treatment("botox").unwrap().course), MAX_SESSIONS, "repeat visits can be planned");
     }

@@ -175,7 +175,7 @@ pub fn finance(book: &PriceBook, option: &PaymentOption, plan_id: &str) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::pricing::{Deposit, Financing};
+    use crate::pricing::{Deposit, Financing};
 
     #[test]
     fn matches_published_amortisation_tables() {
@@ -229,7 +229,7 @@ mod tests {
     }
 
     fn book_with(deposit: Option<Deposit>, plans: Vec<FinancePlan>) -> PriceBook {
-        let mut b = crate::core::pricing::tests::book();
+        let mut b = crate::pricing::tests::book();
         b.deposit = deposit;
         b.financing = Financing { plans, minimum: 20_000, with_packages: false, with_memberships: true, lender: None };
         b
@@ -327,11 +327,11 @@ mod properties {
             apr in 0u32..=MAX_APR_BPS, months in 1u16..=72, deferred in any::<bool>(), minimum_payment in prop_oneof![Just(0i64), 0i64..20_000],
             minimum_financed in prop_oneof![Just(0i64), 0i64..500_000], allowed in any::<bool>(),
         ) {
-            let mut book = crate::core::pricing::tests::book();
+            let mut book = crate::pricing::tests::book();
             book.deposit = match deposit_kind {
                 0 => None,
-                1 => Some(crate::core::pricing::Deposit::Percent(deposit_bps)),
-                _ => Some(crate::core::pricing::Deposit::Fixed(deposit_fixed)),
+                1 => Some(crate::pricing::Deposit::Percent(deposit_bps)),
+                _ => Some(crate::pricing::Deposit::Fixed(deposit_fixed)),
             };
             let apr = if deferred { apr.max(1) } else { apr };
             book.financing.plans = vec![FinancePlan { id: "p".into(), name: "P".into(), months, apr_bps: apr, deferred_interest: deferred, minimum_payment }];
@@ -357,13 +357,13 @@ mod properties {
                     }
                 }
                 Err(NoFinancing::NotWith(_)) => prop_assert!(!allowed),
-                Err(NoFinancing::NothingLeft) => prop_assert!(allowed && crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO).high >= total.high),
+                Err(NoFinancing::NothingLeft) => prop_assert!(allowed && crate::pricing::deposit(&book, total).unwrap_or(Range::ZERO).high >= total.high),
                 Err(NoFinancing::NothingLeftAtLowEnd) => {
-                    let down = crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
+                    let down = crate::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
                     prop_assert!(allowed && down.low >= total.low && down.high < total.high);
                 }
                 Err(NoFinancing::BelowMinimum { minimum }) => {
-                    let down = crate::core::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
+                    let down = crate::pricing::deposit(&book, total).unwrap_or(Range::ZERO);
                     prop_assert!(allowed && total.low - down.low < minimum && total.low - down.low > 0);
                 }
                 Err(NoFinancing::UnknownPlan) => prop_assert!(false, "the plan exists"),

@@ -664,8 +664,8 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::ClinicConfig;
-    use crate::core::pricing::{estimate, EstimateInput, PaymentChoice};
+    use crate::config::ClinicConfig;
+    use crate::pricing::{estimate, EstimateInput, PaymentChoice};
 
     fn parse_pricing(pricing: &str) -> Result<ClinicConfig, ConfigError> {
         let json = format!(r#"{{"version":1,"clinicName":"X","currency":"USD","pricing":{pricing}}}"#);
@@ -852,7 +852,7 @@ mod tests {
         let pkg = e.options.iter().find(|o| o.choice == PaymentChoice::Package("course-4".into())).unwrap();
         assert_eq!(pkg.total, Range::exact(108_000));
         // "The deposit (an amount) is due at booking, never more than the total."
-        assert_eq!(crate::core::pricing::deposit(book, Range::new(5_000, 20_000)), Some(Range::new(5_000, 10_000)));
+        assert_eq!(crate::pricing::deposit(book, Range::new(5_000, 20_000)), Some(Range::new(5_000, 10_000)));
         assert_eq!(book.financing.minimum, 20_000);
         assert!(!book.financing.with_packages);
     }

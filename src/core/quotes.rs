@@ -68,7 +68,7 @@ pub fn year_of_each(catalog: &Catalog, book: Option<&PriceBook>, rollers_per_yea
 mod tests {
     use super::*;
 
-    use crate::core::testing::demo as setup;
+    use crate::testing::demo as setup;
 
     #[test]
     fn acne_scars_are_priced_across_offered_treatments() {

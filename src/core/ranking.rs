@@ -56,7 +56,7 @@ pub fn rank<'a>(catalog: &'a Catalog, picked: &[String], offered: impl Fn(&str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::CONCERNS;
+    use crate::catalog::CONCERNS;
 
     fn catalog() -> Catalog {
         Catalog::built_in().unwrap()

@@ -105,7 +105,7 @@ pub fn fit_event(today: Date, event: Date, sessions: u8, spacing_days: u16, resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::Fact;
+    use crate::catalog::Fact;
 
     fn timeline(early: u16, full_min: u16, full_max: u16) -> ResultsTimeline {
         let f = Fact { text: String::new(), sources: vec![] };
@@ -178,7 +178,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use super::*;
-    use crate::core::catalog::Fact;
+    use crate::catalog::Fact;
     use proptest::prelude::*;
 
     fn timeline(early: u16, full_min: u16) -> ResultsTimeline {

@@ -89,7 +89,7 @@ pub fn group<'a>(flagged: &[Flagged<'a>]) -> Vec<FlagGroup<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::CautionRule;
+    use crate::catalog::CautionRule;
 
     fn catalog() -> Catalog {
         Catalog::built_in().unwrap()

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn counts_and_courses() {
-        use crate::core::catalog::Fact;
+        use crate::catalog::Fact;
         let t = Texts::english();
         assert_eq!(count_range(&t, 3, 6, "sessions"), "3–6 sessions");
         assert_eq!(count_range(&t, 1, 1, "sessions"), "1 session");

@@ -1,7 +1,8 @@
 //! The pure core: content, clinic config, money and the rules the views show.
 //!
-//! Nothing here touches the browser (no `web-sys`, no `yew`), so all of it is tested natively with a
-//! plain `cargo test`.
+//! Its own crate, so nothing here can touch the browser (it does not depend on `web-sys` or `yew`)
+//! and all of it is tested natively, quickly: `cargo test -p treatment-widget-core`. The widget
+//! re-exports it as `treatment_widget::core`.
 
 pub mod brand;
 pub mod catalog;

@@ -7,10 +7,10 @@
 use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
-use treatment_widget::core::catalog::Catalog;
-use treatment_widget::core::config::{ClinicConfig, Section, DEMO_CLINIC_JSON};
+use treatment_widget_core::catalog::Catalog;
+use treatment_widget_core::config::{ClinicConfig, Section, DEMO_CLINIC_JSON};
 
-const SCHEMA: &str = include_str!("../static/treatment-widget.schema.json");
+const SCHEMA: &str = include_str!("../../../static/treatment-widget.schema.json");
 
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("the schema is JSON")
@@ -116,7 +116,7 @@ fn the_schemas_ids_are_the_catalogs_and_the_codes() {
     assert_eq!(list("/$defs/builtInTreatment"), c.treatments.iter().map(|t| t.id.clone()).collect::<Vec<_>>());
     assert_eq!(list("/$defs/section"), Section::ALL.iter().map(|s| s.id().to_string()).collect::<Vec<_>>());
     for code in list("/properties/currency") {
-        assert!(treatment_widget::core::money::Currency::from_code(&code).is_some(), "{code}");
+        assert!(treatment_widget_core::money::Currency::from_code(&code).is_some(), "{code}");
     }
     assert_eq!(list("/properties/currency").len(), 49, "every currency the widget knows");
 }
@@ -124,14 +124,14 @@ fn the_schemas_ids_are_the_catalogs_and_the_codes() {
 /// Every example config in the repository: the demo clinic, the docs' examples, the test fixtures.
 fn examples() -> Vec<(String, String)> {
     let mut out = vec![("content/demo-clinic.json".to_string(), DEMO_CLINIC_JSON.to_string())];
-    for (doc, text) in [("docs/embedding.md", include_str!("../docs/embedding.md")), ("docs/configuration.md", include_str!("../docs/configuration.md"))] {
+    for (doc, text) in [("docs/embedding.md", include_str!("../../../docs/embedding.md")), ("docs/configuration.md", include_str!("../../../docs/configuration.md"))] {
         for (i, block) in text.split("<!-- example-config -->").skip(1).enumerate() {
             let open = block.find("```json\n").expect("a json block after the marker") + 8;
             let close = block[open..].find("```").unwrap();
             out.push((format!("{doc} example {}", i + 1), block[open..open + close].to_string()));
         }
     }
-    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/e2e/fixtures")).unwrap() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../e2e/fixtures")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
@@ -193,8 +193,8 @@ fn mistakes_the_widget_leaves_out_the_schema_refuses_too() {
 
 #[test]
 fn the_docs_list_every_interface_string_key() {
-    let docs = include_str!("../docs/configuration.md");
-    let keys: serde_json::Map<String, Value> = serde_json::from_str(include_str!("../content/strings.en.json")).unwrap();
+    let docs = include_str!("../../../docs/configuration.md");
+    let keys: serde_json::Map<String, Value> = serde_json::from_str(include_str!("../../../content/strings.en.json")).unwrap();
     let missing: Vec<&String> = keys.keys().filter(|k| !docs.contains(&format!("| `{k}` |"))).collect();
     assert!(missing.is_empty(), "docs/configuration.md does not list: {missing:?}");
 }

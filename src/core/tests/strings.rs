@@ -6,10 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use treatment_widget::core::texts::{placeholders, Lang, Texts};
+use treatment_widget_core::texts::{placeholders, Lang, Texts};
 
-const EN_JSON: &str = include_str!("../content/strings.en.json");
-const ES_JSON: &str = include_str!("../content/strings.es.json");
+const EN_JSON: &str = include_str!("../../../content/strings.en.json");
+const ES_JSON: &str = include_str!("../../../content/strings.es.json");
 
 /// Texts spelled the same in both languages, so a Spanish string may equal its English one.
 /// Strings made only of placeholders and symbols ("{areas} × {sessions}", "{from}–{to}") may too.

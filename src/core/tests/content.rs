@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use treatment_widget::core::catalog::{Catalog, Caution, Fit, SourceKind, Treatment, MICRONEEDLING_VARIANTS};
-use treatment_widget::core::suitability::assess;
+use treatment_widget_core::catalog::{Catalog, Caution, Fit, SourceKind, Treatment, MICRONEEDLING_VARIANTS};
+use treatment_widget_core::suitability::assess;
 
 const NOT: Option<Caution> = Some(Caution::NotWhileThisApplies);
 const REVIEW: Option<Caution> = Some(Caution::ReviewFirst);
@@ -162,7 +162,7 @@ fn caution_for(c: &Catalog, question: &str, treatment_id: &str) -> Option<Cautio
 }
 
 /// Every visitor-facing string of a treatment's facts, lowercased and joined.
-fn joined(facts: &[treatment_widget::core::catalog::Fact]) -> String {
+fn joined(facts: &[treatment_widget_core::catalog::Fact]) -> String {
     facts.iter().map(|f| f.text.to_lowercase()).collect::<Vec<_>>().join("\n")
 }
 
@@ -206,7 +206,7 @@ fn family_rules_flag_all_nine_microneedling_variants_alike() {
         let family_caution = q
             .rules
             .iter()
-            .filter(|r| r.families.contains(&treatment_widget::core::catalog::Family::Microneedling))
+            .filter(|r| r.families.contains(&treatment_widget_core::catalog::Family::Microneedling))
             .map(|r| r.caution)
             .min();
         let Some(expected) = family_caution else { continue };

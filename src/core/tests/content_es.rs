@@ -7,10 +7,10 @@
 use std::collections::BTreeMap;
 
 use serde_json::Value;
-use treatment_widget::core::catalog::Catalog;
+use treatment_widget_core::catalog::Catalog;
 
-const EN_JSON: &str = include_str!("../content/catalog.json");
-const ES_JSON: &str = include_str!("../content/catalog.es.json");
+const EN_JSON: &str = include_str!("../../../content/catalog.json");
+const ES_JSON: &str = include_str!("../../../content/catalog.es.json");
 
 /// The keys whose string values are translated. `title` is translated everywhere except in the
 /// top-level `sources` list, whose titles are the sources' real titles.
