@@ -9,6 +9,7 @@
 //! treatment, if nothing is left of them), never the whole clinic. The built-in demo clinic is
 //! shown only when a page gives no config at all.
 
+use crate::did_you_mean::unknown_id;
 use std::fmt;
 
 use serde::Deserialize;
@@ -636,13 +637,14 @@ fn validate(raw: RawConfig, catalog: &Catalog) -> Result<(ClinicConfig, Vec<Conf
 
     let booking = raw.booking.as_ref().map(|b| read_booking(b, "booking")).transpose()?;
     let custom = custom_treatment::validate(&raw.custom_treatments, catalog)?;
-    let known = |id: &str| catalog.treatment(id).is_some() || custom.iter().any(|c| c.id == id);
+    let built_in: Vec<&str> = catalog.treatments.iter().map(|t| t.id.as_str()).collect();
+    let known: Vec<&str> = built_in.iter().copied().chain(custom.iter().map(|c| c.id.as_str())).collect();
 
     let mut treatment_names = Vec::new();
     for (id, name) in raw.treatment_names.iter().flat_map(|m| &m.0) {
         let at = Path::root().key("treatmentNames").key(id).to_string();
         if catalog.treatment(id).is_none() {
-            return Err(err(&at, format!("{} is not a built-in treatment id", quoted(id))));
+            return Err(err(&at, unknown_id(id, "a built-in treatment id", &built_in)));
         }
         for text in name.all() {
             check_text(text, &at, 60)?;
@@ -656,9 +658,8 @@ fn validate(raw: RawConfig, catalog: &Catalog) -> Result<(ClinicConfig, Vec<Conf
         Some(ids) => {
             let mut unique: Vec<String> = Vec::new();
             for (i, id) in ids.iter().enumerate() {
-                if !known(id) {
-                    let known: Vec<&str> = catalog.treatments.iter().map(|t| t.id.as_str()).collect();
-                    return Err(err(&format!("offeredTreatments[{i}]"), format!("{} is not a treatment id; known ids: {}", quoted(id), known.join(", "))));
+                if !known.contains(&id.as_str()) {
+                    return Err(err(&format!("offeredTreatments[{i}]"), unknown_id(id, "a treatment id", &known)));
                 }
                 if !unique.contains(id) {
                     unique.push(id.clone());
@@ -712,7 +713,7 @@ fn validate(raw: RawConfig, catalog: &Catalog) -> Result<(ClinicConfig, Vec<Conf
             for (i, id) in ids.iter().enumerate() {
                 let s = Section::from_id(id).ok_or_else(|| {
                     let known: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
-                    err(&format!("sections[{i}]"), format!("{} is not a section; known sections: {}", quoted(id), known.join(", ")))
+                    err(&format!("sections[{i}]"), unknown_id(id, "a section", &known))
                 })?;
                 if list.contains(&s) {
                     return Err(err(&format!("sections[{i}]"), format!("{} is listed twice", quoted(id))));
@@ -938,6 +939,9 @@ mod tests {
             (r#""locale": "en_US""#, "locale", "\"en_US\" is not a language tag such as \"en-US\" (found \"en_US\"); left out"),
             (r#""accentColor": "red""#, "accentColor", "\"red\" is not a hex colour such as \"#0f766e\" (found \"red\"); left out"),
             (r#""offeredTreatments": ["botox", "nope"]"#, "offeredTreatments[1]", "\"nope\" is not a treatment id"),
+            (r#""offeredTreatments": ["prp-microneedling"]"#, "offeredTreatments[0]", "\"prp-microneedling\" is not a treatment id; did you mean \"microneedling-with-prp\"?"),
+            (r#""pricing": {"treatments": {"botox": {"areas": {"face": 300, "decollete": 200}}}}"#, "pricing.treatments.botox.areas.decollete", "\"decollete\" is not an area; did you mean \"decolletage\"?"),
+            (r#""pricing": {"treatments": {"chemical-peels": {"areas": {"face": 90}}}}"#, "pricing.treatments.chemical-peels", "\"chemical-peels\" is not a treatment id; did you mean \"chemical-peel\"?"),
             (r#""language": "fr""#, "language", "\"fr\" is not a language the widget speaks; use \"en\" or \"es\" (found \"fr\"); left out"),
             (r#""languages": ["en", "de"]"#, "languages[1]", "\"de\" is not a language the widget speaks"),
             (r#""theme": {"radius": 99}"#, "theme.radius", "must be a whole number of pixels from 0 to 24 (found 99)"),

@@ -2,6 +2,7 @@
 //! listed, found by concern, compared and priced like any other, but every word about them is the
 //! clinic's, shown as "described by the clinic" and never mixed with the sourced catalog facts.
 
+use crate::did_you_mean::unknown_id;
 use serde::Deserialize;
 
 use super::catalog::{Catalog, ConcernFit, Course, Downtime, Fact, Family, Fit, ResultsTimeline, Setting, Source, SourceKind, Treatment};
@@ -132,7 +133,7 @@ pub fn validate(raw: &[RawCustomTreatment], catalog: &Catalog) -> Result<Vec<Cus
         for (j, c) in t.concerns.iter().enumerate() {
             if catalog.concern(&c.concern).is_none() {
                 let known: Vec<&str> = catalog.concerns.iter().map(|c| c.id.as_str()).collect();
-                return Err(err(format!("{at}.concerns[{j}].concern"), format!("{:?} is not a concern; known concerns: {}", c.concern, known.join(", "))));
+                return Err(err(format!("{at}.concerns[{j}].concern"), unknown_id(&c.concern, "a concern", &known)));
             }
             if concerns.iter().any(|(id, _): &(String, Fit)| *id == c.concern) {
                 return Err(err(format!("{at}.concerns[{j}].concern"), format!("{:?} is listed twice", c.concern)));
@@ -143,7 +144,7 @@ pub fn validate(raw: &[RawCustomTreatment], catalog: &Catalog) -> Result<Vec<Cus
         for (j, a) in t.areas.iter().enumerate() {
             if catalog.area(a).is_none() {
                 let known: Vec<&str> = catalog.areas.iter().map(|a| a.id.as_str()).collect();
-                return Err(err(format!("{at}.areas[{j}]"), format!("{a:?} is not an area; known areas: {}", known.join(", "))));
+                return Err(err(format!("{at}.areas[{j}]"), unknown_id(a, "an area", &known)));
             }
             if areas.contains(a) {
                 return Err(err(format!("{at}.areas[{j}]"), format!("{a:?} is listed twice")));

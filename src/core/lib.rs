@@ -8,6 +8,7 @@ pub mod brand;
 pub mod catalog;
 pub mod config;
 pub mod config_path;
+pub mod did_you_mean;
 pub mod custom_treatment;
 pub mod texts;
 pub mod money;

@@ -6,6 +6,7 @@
 //! Amounts are written in major units, as a clinic would ("149.50" or 149.5, never cents) and
 //! converted exactly; a number with more decimals than the currency has is refused.
 
+use crate::did_you_mean::unknown_id;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -411,7 +412,7 @@ fn check_plan_name(name: &str, plan: &RawPlan, apr: BasisPoints, currency: Curre
 struct Context<'a> {
     currency: Currency,
     catalog: &'a Catalog,
-    known: &'a dyn Fn(&str) -> bool,
+    known: &'a [&'a str],
 }
 
 impl Context<'_> {
@@ -443,7 +444,7 @@ impl Context<'_> {
     fn area(&self, id: &str, path: &str) -> Result<String, ConfigError> {
         if self.catalog.area(id).is_none() {
             let known: Vec<&str> = self.catalog.areas.iter().map(|a| a.id.as_str()).collect();
-            return Err(err(path, format!("{id:?} is not an area; known areas: {}", known.join(", "))));
+            return Err(err(path, unknown_id(id, "an area", &known)));
         }
         Ok(id.to_string())
     }
@@ -460,8 +461,8 @@ impl Context<'_> {
     }
 
     fn treatment(&self, id: &str, path: &str) -> Result<String, ConfigError> {
-        if !(self.known)(id) {
-            return Err(err(path, format!("{id:?} is not a treatment id")));
+        if !self.known.contains(&id) {
+            return Err(err(path, unknown_id(id, "a treatment id", self.known)));
         }
         Ok(id.to_string())
     }
@@ -469,7 +470,7 @@ impl Context<'_> {
 
 /// Checks a price book (at `at`: `pricing`, or a location's) against the currency, the catalog and
 /// the clinic's own treatments (`known` says which ids exist) and builds the [`PriceBook`].
-pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &dyn Fn(&str) -> bool, at: &str) -> Result<PriceBook, ConfigError> {
+pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &[&str], at: &str) -> Result<PriceBook, ConfigError> {
     let cx = Context { currency, catalog, known };
     let root = Path::parse(at).unwrap_or_default();
 
@@ -487,8 +488,8 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
     for (tid, t) in &raw.treatments.0 {
         let tpath = root.key("treatments").key(tid);
         let at = tpath.to_string();
-        if !known(tid) {
-            return Err(err(&at, format!("{tid:?} is not a treatment id")));
+        if !known.contains(&tid.as_str()) {
+            return Err(err(&at, unknown_id(tid, "a treatment id", known)));
         }
         if t.areas.0.is_empty() {
             return Err(err(format!("{at}.areas"), "must price at least one area"));
