@@ -86,6 +86,22 @@ describe('two locations', () => {
   });
 });
 
+describe('prices that already include tax', () => {
+  it('add nothing, say so beside each price, and show the tax inside the total', async () => {
+    const vat = { ...ROSE, locale: 'en-GB', currency: 'GBP', locations: undefined,
+      pricing: { ...ROSE.pricing, tax: { label: 'VAT', percent: 20, included: true } } };
+    const { w, problems, context } = await openClinic(vat, { hash: 'estimate/t=glow-facial' });
+    // 3 × £120 = £360, VAT-inclusive: nothing added; £360 / 1.2 = £300, so £60 of it is VAT.
+    assert.equal(await total(w), '£360.00');
+    assert.match(normalise(await w.getByText(/£120\.00 a session/).first().textContent()), /£120\.00 a session including VAT/);
+    const rows = (await w.locator('.tw-lines tfoot tr').allTextContents()).map(normalise);
+    assert.deepEqual(rows, ['Total£360.00', 'Includes VAT (20%)£60.00']);
+    assert.doesNotMatch(normalise(await w.locator('.tw-lines tbody').textContent()), /VAT/, 'no tax line added on top');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 /** Interface and catalog English that must not appear on a Spanish page. */
 function englishFragments() {
   const en = JSON.parse(readFileSync(resolve(ROOT, 'content/strings.en.json'), 'utf8'));

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::estimate_wording::before_tax;
+use super::estimate_wording::tax_note;
 use super::treatment_detail::downtime_label;
 use crate::app::{use_dispatch, use_formats, use_nav, use_setup, use_texts};
 use crate::core::catalog::{Family, Treatment};
@@ -84,7 +84,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         let Some(prices) = book.treatment(&tr.id) else { return Some(t.get("compare.ask_clinic").to_string()) };
         let (area, range) = prices.areas.first()?;
         let area = catalog.area(area).map(|a| a.name.to_lowercase()).unwrap_or_default();
-        Some(t.fill("compare.price_value", &[("price", &f.range(*range)), ("area", &area), ("tax", &before_tax(&t, book))]))
+        Some(t.fill("compare.price_value", &[("price", &f.range(*range)), ("area", &area), ("tax", &tax_note(&t, book))]))
     };
     let show_prices = book.is_some();
     let mut price_label = t.get(if config.prices_are_typical_ranges { "compare.typical_price" } else { "compare.price_here" }).to_string();

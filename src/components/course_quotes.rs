@@ -1,7 +1,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::estimate_wording::before_tax;
+use super::estimate_wording::tax_note;
 use super::estimator::show_results;
 use super::treatment_detail::downtime_label;
 use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
@@ -44,7 +44,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
         })
     };
     let area_name = |a: &str| catalog.area(a).map(|x| x.name.to_lowercase()).unwrap_or_default();
-    let pre_tax = book.map(|b| before_tax(&t, b)).unwrap_or_default();
+    let pre_tax = book.map(|b| tax_note(&t, b)).unwrap_or_default();
     let note = {
         let mut n = t.get("quotes.note").to_string();
         if config.prices_are_typical_ranges {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::estimate_wording::{before_tax, cheapest_tag, chosen_for_you, difference, no_financing, option_name, option_note};
+use super::estimate_wording::{tax_note, cheapest_tag, chosen_for_you, difference, no_financing, option_name, option_note};
 use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm, EstimateParams};
@@ -208,7 +208,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={checked} disabled={only} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.areas.iter().position(|a| *a == id) { f.areas.remove(i); } else { f.areas.push(id.clone()); }
                                     }))} />
-                                    <span>{ name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(*price)), ("tax", &before_tax(&t, book))])) }</span></span>
+                                    <span>{ name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(*price)), ("tax", &tax_note(&t, book))])) }</span></span>
                                 </label>
                             </li>
                         }
@@ -243,7 +243,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                                     <input type="checkbox" checked={form.add_ons.contains(&a.id)} onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.add_ons.iter().position(|x| *x == id) { f.add_ons.remove(i); } else { f.add_ons.push(id.clone()); }
                                     }))} />
-                                    <span>{ a.name.get(t.lang) }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(a.per_session)), ("tax", &before_tax(&t, book))])) }</span></span>
+                                    <span>{ a.name.get(t.lang) }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(a.per_session)), ("tax", &tax_note(&t, book))])) }</span></span>
                                 </label></li>
                             }
                         }) }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::booking_link::BookingLink;
-use super::estimate_wording::{before_tax, line_amount, line_label, option_name, option_note, payments, rate, sessions};
+use super::estimate_wording::{tax_note, line_amount, line_label, option_name, option_note, payments, rate, sessions};
 use crate::app::{use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
@@ -89,7 +89,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
             </p>
             <p class="tw-quote-note">{ t.get("results.not_a_quote") }</p>
             <dl class="tw-glance">
-                <div><dt>{ format!("{}{}", t.get("results.per_session"), before_tax(&t, book)) }</dt><dd>{ f.range(e.per_session) }</dd></div>
+                <div><dt>{ format!("{}{}", t.get("results.per_session"), tax_note(&t, book)) }</dt><dd>{ f.range(e.per_session) }</dd></div>
                 <div><dt>{ t.get("results.sessions") }</dt><dd>{ form.sessions }</dd></div>
                 <div><dt>{ t.get("results.paying") }</dt><dd>{ &option_name }</dd></div>
                 if let Some(d) = dep { <div><dt>{ t.get("results.deposit") }</dt><dd>{ f.range(d) }</dd></div> }
@@ -99,13 +99,19 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                 <caption>{ t.get("results.lines") }</caption>
                 <thead><tr><th scope="col">{ t.get("results.item") }</th><th scope="col">{ t.get("results.amount") }</th></tr></thead>
                 <tbody>
-                    { for option.lines.iter().map(|l| html! {
+                    { for option.lines.iter().filter(|l| l.kind != LineKind::IncludedTax).map(|l| html! {
                         <tr class={classes!(matches!(l.kind, LineKind::Discount).then_some("tw-line-discount"))}>
                             <th scope="row">{ line_label(&t, l, book, catalog, &f) }</th><td>{ line_amount(&t, l, &f) }</td>
                         </tr>
                     }) }
                 </tbody>
-                <tfoot><tr><th scope="row">{ t.get("results.total_row") }</th><td>{ f.range(option.total) }</td></tr></tfoot>
+                <tfoot>
+                    <tr><th scope="row">{ t.get("results.total_row") }</th><td>{ f.range(option.total) }</td></tr>
+                    // Tax already inside the prices: how much of the total it is, after the total.
+                    { for option.lines.iter().filter(|l| l.kind == LineKind::IncludedTax).map(|l| html! {
+                        <tr class="tw-line-included"><th scope="row">{ line_label(&t, l, book, catalog, &f) }</th><td>{ line_amount(&t, l, &f) }</td></tr>
+                    }) }
+                </tfoot>
             </table>
 
             if let Some(q) = &quote {

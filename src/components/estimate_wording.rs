@@ -16,9 +16,13 @@ fn months(t: &Texts, n: u32) -> String {
     t.count("unit.month", u64::from(n), &[])
 }
 
-/// Said after a price shown before tax, when the clinic adds tax: " before VAT".
-pub fn before_tax(t: &Texts, book: &PriceBook) -> String {
-    book.tax.as_ref().map(|tax| t.fill("price.before_tax", &[("tax", tax.label.get(t.lang))])).unwrap_or_default()
+/// Said after a price, when the clinic has a tax: " before VAT" when the estimate adds it,
+/// " including VAT" when the prices already include it.
+pub fn tax_note(t: &Texts, book: &PriceBook) -> String {
+    book.tax
+        .as_ref()
+        .map(|tax| t.fill(if tax.included { "price.tax_included" } else { "price.tax_note" }, &[("tax", tax.label.get(t.lang))]))
+        .unwrap_or_default()
 }
 
 /// The name of a way to pay: "Pay per session", or the clinic's name for the package or membership.
@@ -89,6 +93,9 @@ fn item_label(t: &Texts, line: &Line, book: &PriceBook, catalog: &Catalog, f: &F
             t.fill("line.member_fee", &[("name", name_of(book.membership(membership).map(|m| m.name.get(t.lang)), membership)), ("months", &months(t, *m))])
         }
         LineItem::Tax { percent } => t.fill("line.tax", &[("label", book.tax.as_ref().map(|x| x.label.get(t.lang)).unwrap_or_default()), ("percent", &f.percent(*percent))]),
+        LineItem::IncludedTax { percent } => {
+            t.fill("line.tax_included", &[("label", book.tax.as_ref().map(|x| x.label.get(t.lang)).unwrap_or_default()), ("percent", &f.percent(*percent))])
+        }
     }
 }
 

@@ -246,6 +246,9 @@ struct RawPlan {
 struct RawTax {
     label: LocalText,
     percent: Decimal,
+    /// The prices already include this tax (VAT-inclusive price lists).
+    #[serde(default)]
+    included: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -617,7 +620,7 @@ pub fn validate(raw: RawPricing, currency: Currency, catalog: &Catalog, known: &
 
     let tax = match &raw.tax {
         None => None,
-        Some(t) => Some(Tax { label: local(&t.label, &format!("{prefix}.tax.label"), 40)?, bps: percent(&t.percent, &format!("{prefix}.tax.percent"))? }),
+        Some(t) => Some(Tax { label: local(&t.label, &format!("{prefix}.tax.label"), 40)?, bps: percent(&t.percent, &format!("{prefix}.tax.percent"))?, included: t.included }),
     };
 
     let deposit = match &raw.deposit {

@@ -14,7 +14,7 @@
 use std::iter::Sum;
 use std::ops::{Add, Mul};
 
-use super::money::{apply_bps, BasisPoints};
+use super::money::{apply_bps, round_div, BasisPoints, FULL_BPS};
 use super::texts::{Lang, LocalText};
 
 /// A price that may be a range ("$150–$700 a session"). A single price has `low == high`.
@@ -185,6 +185,9 @@ pub struct FinancePlan {
 pub struct Tax {
     pub label: LocalText,
     pub bps: BasisPoints,
+    /// The book's prices already include it (as European and UK consumer prices must): nothing is
+    /// added, and the estimate says how much of its total is tax.
+    pub included: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -366,6 +369,8 @@ pub enum LineKind {
     Discount,
     Fee,
     Tax,
+    /// Tax already inside the prices: shown beside the total, not added to it.
+    IncludedTax,
 }
 
 /// What a line is for. The view words it in the visitor's language, with names from the price
@@ -382,6 +387,8 @@ pub enum LineItem {
     MemberFee { membership: String, months: u32 },
     /// The book's tax (its label is in `PriceBook::tax`).
     Tax { percent: BasisPoints },
+    /// How much of the total is the book's tax, when its prices include it.
+    IncludedTax { percent: BasisPoints },
 }
 
 /// Whether a line of sessions sits inside a package.
@@ -575,7 +582,7 @@ impl Recipe {
 
     /// Whether its total is rounded anywhere (a percentage or tax): claims then allow for it.
     fn rounds(&self, book: &PriceBook) -> bool {
-        book.tax.is_some() || matches!(self, Recipe::PercentOff { .. } | Recipe::Membership { .. })
+        book.tax.as_ref().is_some_and(|t| !t.included) || matches!(self, Recipe::PercentOff { .. } | Recipe::Membership { .. })
     }
 }
 
@@ -640,14 +647,31 @@ fn lines_at(book: &PriceBook, recipe: &Recipe, sessions: u8, at: &Prices) -> Vec
     }
     if let Some(tax) = &book.tax {
         let before = subtotal_at(&lines);
-        lines.push((LineItem::Tax { percent: tax.bps }, LineKind::Tax, apply_bps(before, tax.bps)));
+        if tax.included {
+            lines.push((LineItem::IncludedTax { percent: tax.bps }, LineKind::IncludedTax, tax_within(before, tax.bps)));
+        } else {
+            lines.push((LineItem::Tax { percent: tax.bps }, LineKind::Tax, apply_bps(before, tax.bps)));
+        }
     }
     lines
 }
 
-/// Charges, fees and tax, less discounts.
+/// Charges, fees and tax, less discounts (tax already inside the prices is not added again).
 fn subtotal_at(lines: &[(LineItem, LineKind, i64)]) -> i64 {
-    lines.iter().map(|(_, kind, amount)| if *kind == LineKind::Discount { -amount } else { *amount }).sum()
+    lines
+        .iter()
+        .map(|(_, kind, amount)| match kind {
+            LineKind::Discount => -amount,
+            LineKind::IncludedTax => 0,
+            LineKind::Charge | LineKind::Fee | LineKind::Tax => *amount,
+        })
+        .sum()
+}
+
+/// The tax inside a price that includes it at `bps`: price × rate / (1 + rate), to the nearest
+/// minor unit (a 121.00 price at 21 % holds 21.00 of tax).
+fn tax_within(price: i64, bps: BasisPoints) -> i64 {
+    round_div(i128::from(price) * i128::from(bps), i128::from(FULL_BPS + bps)) as i64
 }
 
 /// A way to pay's total when the session's areas come to `area_session`, the add-ons to
@@ -1125,7 +1149,7 @@ pub(crate) mod tests {
     #[test]
     fn tax_is_a_line_on_the_subtotal() {
         let mut b = book();
-        b.tax = Some(Tax { label: LocalText::One("VAT".into()), bps: 2_000 });
+        b.tax = Some(Tax { label: LocalText::One("VAT".into()), bps: 2_000, included: false });
         let e = estimate(&b, &input(&["face"], 1)).unwrap();
         let each = &e.options[0];
         assert_eq!(each.lines.last().unwrap().item, LineItem::Tax { percent: 2_000 });
@@ -1136,6 +1160,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn tax_inside_the_prices_is_shown_not_added() {
+        let mut b = book();
+        b.tax = Some(Tax { label: LocalText::One("IVA".into()), bps: 2_100, included: true });
+        b.treatments[0].areas[0].1 = r(12_100, 24_200);
+        let e = estimate(&b, &input(&["face"], 1)).unwrap();
+        let each = &e.options[0];
+        // 121.00 holds 21.00 of tax at 21 %, 242.00 holds 42.00; the total is the price itself.
+        assert_eq!(each.total, r(12_100, 24_200));
+        let last = each.lines.last().unwrap();
+        assert_eq!((&last.item, last.kind, last.amount), (&LineItem::IncludedTax { percent: 2_100 }, LineKind::IncludedTax, r(2_100, 4_200)));
+        assert!(!each.lines.iter().any(|l| l.kind == LineKind::Tax), "nothing is added on top");
+        // Three sessions of 100.00 at 20 % hold 50.00 of tax (300 / 1.2 = 250).
+        b.tax = Some(Tax { label: LocalText::One("VAT".into()), bps: 2_000, included: true });
+        b.treatments[0].areas[0].1 = r(10_000, 10_000);
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(e.options[0].lines.last().unwrap().amount, r(5_000, 5_000));
+        assert_eq!(e.options[0].total, r(30_000, 30_000));
+    }
+
+    #[test]
     fn rounding_is_allowed_for_only_where_a_total_is_rounded() {
         let mut b = book();
         b.packages[0].deal = Deal::SetPrice { price: r(50_000, 50_000), areas: vec!["face".into()] };
@@ -1143,7 +1187,7 @@ pub(crate) mod tests {
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
         assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 10_000, most: 40_000 }));
         // With 10 % tax both totals are rounded: the saving (11k to 44k) is widened by the allowance.
-        b.tax = Some(Tax { label: LocalText::One("Tax".into()), bps: 1_000 });
+        b.tax = Some(Tax { label: LocalText::One("Tax".into()), bps: 1_000, included: false });
         let e = estimate(&b, &input(&["face"], 3)).unwrap();
         assert_eq!(option(&e, &three()).against_per_session, Some(Difference::Saves { least: 11_000 - ROUNDING_ALLOWANCE, most: 44_000 + ROUNDING_ALLOWANCE }));
         // All prices exact: no allowance even with tax.
@@ -1204,7 +1248,7 @@ mod properties {
             fee in range(),
             member_pct in 0u32..=10_000,
             minimum in 1u8..12,
-            tax in proptest::option::of(0u32..3_000),
+            tax in proptest::option::of((0u32..3_000, proptest::bool::ANY)),
         ) -> PriceBook {
             PriceBook {
                 treatments: vec![TreatmentPrices {
@@ -1223,7 +1267,7 @@ mod properties {
                 ],
                 memberships: vec![Membership { id: "m".into(), name: LocalText::One("M".into()), monthly_fee: fee, percent_off: member_pct, minimum_months: minimum, treatments: vec![] }],
                 financing: Financing::default(),
-                tax: tax.map(|bps| Tax { label: LocalText::One("Tax".into()), bps }),
+                tax: tax.map(|(bps, included)| Tax { label: LocalText::One("Tax".into()), bps, included }),
                 deposit: None,
                 at_home: None,
                 source_note: None,
@@ -1310,7 +1354,10 @@ mod properties {
     }
 
     fn with_tax(book: &PriceBook, amount: i64) -> i64 {
-        amount + book.tax.as_ref().map_or(0, |t| off(amount, t.bps))
+        match &book.tax {
+            Some(t) if !t.included => amount + off(amount, t.bps),
+            _ => amount,
+        }
     }
 
     /// What each way to pay comes to at one point, by hand.
@@ -1394,6 +1441,16 @@ mod properties {
     }
 
     proptest! {
+        /// A net price with tax added, then the tax read back out of the gross price: the same
+        /// tax to the minor unit (the gross was itself rounded, so at most one unit apart).
+        #[test]
+        fn tax_read_out_of_a_gross_price_is_the_tax_that_was_added(net in 0i64..100_000_000, bps in 0u32..5_000) {
+            let added = off(net, bps);
+            let read = tax_within(net + added, bps);
+            prop_assert!((read - added).abs() <= 1, "net {net}, {bps} bps: added {added}, read {read}");
+            prop_assert!(read <= net + added);
+        }
+
         #[test]
         fn totals_match_the_model_at_the_bottom_and_top_of_the_ranges(
             book in a_book(), mask in 1u8..16, n in 1u8..13, copies in 0usize..4, repeat in 0usize..3
