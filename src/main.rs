@@ -26,7 +26,9 @@ impl TreatmentWidget {
         self.0.destroy();
     }
 
-    /// Test hook: fail this instance on purpose, to check that a failure stays inside it.
+    /// Test hook: fail this instance on purpose, to check that a failure stays inside it. Only in
+    /// test builds (feature `test-hooks`).
+    #[cfg(feature = "test-hooks")]
     #[wasm_bindgen(js_name = simulateInternalError)]
     pub fn simulate_internal_error(&self) {
         panic!("simulated internal error (test hook)");

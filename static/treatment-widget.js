@@ -207,10 +207,3 @@ function showLoadError(root) {
 }
 
 if (!customElements.get(TAG)) customElements.define(TAG, TreatmentWidgetElement);
-
-// For this project's end-to-end tests only: reach an element's app to simulate an internal error.
-export const __testing = {
-  simulateInternalError(element) {
-    running.get(element)?.app.simulateInternalError();
-  },
-};

@@ -1,5 +1,6 @@
-// Starts what the end-to-end tests need: the release dist/ served under /dist/ next to the fixture
-// pages (origin A), the same dist/ under /cdn/v1/ on a second origin with CORS (origin B), and
+// Starts what the end-to-end tests need: the release build with test hooks (dist-test/, built by
+// `scripts/build --test-hooks`) served under /dist/ next to the fixture pages (origin A), the same
+// under /cdn/v1/ on a second origin with CORS (origin B), and
 // Debian's Chromium.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,9 @@ import { launch } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
-export const DIST = resolve(ROOT, 'dist');
+export const DIST = resolve(ROOT, 'dist-test');
+/** The production build (scripts/build): what clinics deploy. */
+export const PRODUCTION_DIST = resolve(ROOT, 'dist');
 const FIXTURES = resolve(here, '../fixtures');
 const BOOTSTRAP = resolve(here, '../node_modules/bootstrap/dist/css');
 

@@ -45,7 +45,7 @@ describe('from "acne scars" to a dated plan, a total, a monthly figure and a boo
     assert.equal(await total(w), '$450.00 – $2,100.00');
     // $450–$2,100 over 12 months at 0 %: $37.50–$175.00, with every term beside it.
     assert.deepEqual(await terms(w), {
-      APR: '0% APR',
+      APR: '0%',
       'Down payment (the deposit at booking)': '$0.00',
       'Amount financed': '$450.00 – $2,100.00',
       Payments: '12 monthly payments of $37.50 – $175.00',
@@ -323,7 +323,7 @@ describe('claims that hold at every price in the ranges', () => {
     // 3 × 180–320 = 540–960, + 19 % = 642,60–1.142,40; 100 € deposit; 542,60–1.042,40 over 12 months:
     // 11 × 45,22 + 45,18 and 11 × 86,87 + 86,83.
     assert.deepEqual(await terms(w), {
-      APR: '0 % APR',
+      APR: '0 %',
       'Down payment (the deposit at booking)': '100,00 €',
       'Amount financed': '542,60 € – 1.042,40 €',
       Payments: '11 monthly payments of 45,22 € – 86,87 € and a last payment of 45,18 € – 86,83 €',

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startHarness, DIST, ROOT } from '../lib/harness.mjs';
+import { startHarness, DIST, PRODUCTION_DIST, ROOT } from '../lib/harness.mjs';
 import { openPage, waitForWidgets } from '../lib/browser.mjs';
 import { codeBytes, coveredBytes, describeCoverage, lineCoverage, percent } from '../lib/coverage.mjs';
 
@@ -189,10 +189,22 @@ describe('V8 coverage to lines (the rules in lib/coverage.mjs, on a hand-made ex
 });
 
 describe('the loader on a page', () => {
-  it('is the same file as static/treatment-widget.js (the figure is about the current loader)', () => {
+  it('is static/treatment-widget.js plus the test hooks (the figure is about the current loader)', () => {
     const same = readFileSync(resolve(DIST, 'treatment-widget.js'), 'utf8')
-      === readFileSync(resolve(ROOT, 'static/treatment-widget.js'), 'utf8');
-    assert.ok(same, 'dist/treatment-widget.js differs from static/: run scripts/build');
+      === readFileSync(resolve(ROOT, 'static/treatment-widget.js'), 'utf8') + readFileSync(resolve(ROOT, 'e2e/lib/loader-test-hooks.js'), 'utf8');
+    assert.ok(same, 'dist-test/treatment-widget.js differs from static/: run scripts/build --test-hooks');
+  });
+
+  it('the production build has no test hooks: no script on a clinic page can crash an instance', () => {
+    const loader = readFileSync(resolve(PRODUCTION_DIST, 'treatment-widget.js'), 'utf8');
+    assert.equal(loader, readFileSync(resolve(ROOT, 'static/treatment-widget.js'), 'utf8'), 'dist/ holds the current loader: run scripts/build');
+    assert.doesNotMatch(loader, /__testing|simulateInternalError/);
+    const glue = readFileSync(resolve(PRODUCTION_DIST, 'treatment-widget-app.js'), 'utf8');
+    assert.doesNotMatch(glue, /simulateInternalError/);
+    assert.ok(!readFileSync(resolve(PRODUCTION_DIST, 'treatment-widget-app_bg.wasm')).includes('simulated internal error'), 'the panic message is not in the wasm');
+    // And the test build does have them, so the checks above can fail.
+    assert.match(readFileSync(resolve(DIST, 'treatment-widget-app.js'), 'utf8'), /simulateInternalError/);
+    assert.ok(readFileSync(resolve(DIST, 'treatment-widget-app_bg.wasm')).includes('simulated internal error'));
   });
 
   it('an element moved within the page (removed and re-inserted in one task) keeps its running app', SLOW, async () => {

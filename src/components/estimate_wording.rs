@@ -21,7 +21,7 @@ fn months(t: &Texts, n: u32) -> String {
 pub fn tax_note(t: &Texts, book: &PriceBook) -> String {
     book.tax
         .as_ref()
-        .map(|tax| t.fill(if tax.included { "price.tax_included" } else { "price.tax_note" }, &[("tax", tax.label.get(t.lang))]))
+        .map(|tax| t.fill(if tax.included { "price.tax_included" } else { "price.before_tax" }, &[("tax", tax.label.get(t.lang))]))
         .unwrap_or_default()
 }
 

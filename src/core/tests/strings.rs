@@ -167,3 +167,47 @@ fn the_widget_loads_the_spanish_table() {
     assert_eq!(texts.count("unit.week", 6u8, &[]), "6 semanas");
     assert_eq!(texts.fill("span.to", &[("from", "3 semanas"), ("to", "3 meses")]), "3 semanas a 3 meses");
 }
+
+/// Every string literal in the widget's Rust source that looks like a key of the table (its first
+/// part is one the table uses, as in "price.before_tax") is in the table, so no visitor ever sees
+/// a raw key where a sentence should be. Counted strings are used by their base key.
+#[test]
+fn every_key_the_source_uses_is_in_the_table() {
+    let table = en();
+    let prefixes: BTreeSet<&str> = table.keys().filter_map(|k| k.split('.').next()).collect();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    let mut dirs = vec![src];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 30, "the widget's source files were found ({})", files.len());
+    let mut used = 0;
+    let mut missing = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        for literal in text.split('"').skip(1).step_by(2) {
+            let looks_like_key = literal.contains('.')
+                && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                && literal.split('.').next().is_some_and(|p| prefixes.contains(p));
+            // Paths inside a config or the catalog, named in messages, not interface strings.
+            let a_path = ["booking.url", "results.early", "results.full"].contains(&literal);
+            if !looks_like_key || a_path || literal.ends_with(".json") {
+                continue;
+            }
+            used += 1;
+            if !table.contains_key(literal) && !table.contains_key(&format!("{literal}.one")) {
+                missing.push(format!("{}: {literal}", file.display()));
+            }
+        }
+    }
+    assert!(used > 200, "keys were found in the source ({used})");
+    assert!(missing.is_empty(), "keys used but not in content/strings.en.json:\n{}", missing.join("\n"));
+}
