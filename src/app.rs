@@ -30,7 +30,7 @@ use crate::core::route::Route;
 use crate::core::texts::{Lang, Texts};
 use crate::hooks::use_fragment_route::use_fragment_route;
 use crate::state::{Action, AppState};
-use crate::web::fragment;
+use crate::web::fragment::Fragment;
 use crate::web::intl::Formats;
 
 /// Everything an instance renders from, in the language it is showing.
@@ -44,8 +44,10 @@ pub struct Setup {
     pub origin: ConfigOrigin,
     /// Set when the clinic's config could not be read: the guide shows without its name or prices.
     pub config_unreadable: bool,
-    /// This instance's name in the URL fragment (`tw`, or the element's id).
+    /// This instance's name in the URL fragment and on the device (`tw`, or the element's id).
     pub instance_key: AttrValue,
+    /// Its place in the URL fragment (or none, with `routing="none"`).
+    pub fragment: Fragment,
     /// Fired once, after the first render is in the DOM.
     pub on_ready: Callback<()>,
     /// Dispatches `treatment-widget:<name>` on the host element (never with health answers).
@@ -63,6 +65,7 @@ impl PartialEq for Setup {
             && self.origin == other.origin
             && self.config_unreadable == other.config_unreadable
             && self.instance_key == other.instance_key
+            && self.fragment == other.fragment
     }
 }
 
@@ -136,18 +139,18 @@ pub fn App(props: &AppProps) -> Html {
         Rc::new(move |id: &str| catalog.treatment(id).is_some())
     };
     let state = {
-        let key = setup.instance_key.clone();
+        let fragment = setup.fragment.clone();
         let is_known = is_known.clone();
         let config = setup.config.clone();
         use_reducer(move || {
-            let linked = fragment::read(&key, &*is_known);
+            let linked = fragment.read(&*is_known);
             let route = if linked == Route::Home { start_route(&config) } else { allowed(&config, linked) };
             AppState::with_route(route)
         })
     };
     let first_route = use_state(|| state.route.clone());
     let moved = use_mut_ref(|| false);
-    let navigate = use_fragment_route(setup.instance_key.clone(), is_known, state.clone());
+    let navigate = use_fragment_route(setup.fragment.clone(), is_known, state.clone());
     {
         let on_ready = setup.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));

@@ -17,7 +17,7 @@ use crate::core::pricing::{estimate, EstimateError, EstimateInput};
 use crate::core::route::Route;
 use crate::state::Action;
 use crate::web::intl::today;
-use crate::web::{fragment, storage};
+use crate::web::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct EstimatorProps {
@@ -115,9 +115,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         });
         let on_event = setup.on_event.clone();
         let key = key.clone();
+        let fragment = setup.fragment.clone();
         use_effect_with(value, move |value| {
             let timer = value.as_ref().map(|value| {
-                fragment::replace(&key, &Route::Estimate(Some(value.clone())));
+                fragment.replace(&Route::Estimate(Some(value.clone())));
                 storage::save(&key, value);
                 summary.map(|detail| Timeout::new(600, move || on_event.emit(("estimate", detail))))
             });

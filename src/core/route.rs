@@ -87,17 +87,73 @@ pub fn fragment_value(fragment: &str, key: &str) -> Option<String> {
     })
 }
 
+/// Whether a piece of the fragment is a widget's `key=value` pair (its key a usable instance key).
+fn is_widget_pair(pair: &str) -> bool {
+    pair.split_once('=').is_some_and(|(k, _)| is_valid_key(&decode(k)))
+}
+
+/// Where an instance keeps its view: in the page's URL fragment (the default: deep links, Back and
+/// Forward) or only in memory (`routing="none"`, for pages whose own router owns the fragment).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Routing {
+    #[default]
+    Fragment,
+    Memory,
+}
+
+impl Routing {
+    /// From the element's `routing` attribute; an unknown value is an error that names it (the
+    /// widget then keeps the default).
+    pub fn from_attribute(value: Option<&str>) -> Result<Routing, String> {
+        match value.map(str::trim) {
+            None | Some("") | Some("fragment") => Ok(Routing::Fragment),
+            Some("none") => Ok(Routing::Memory),
+            Some(other) => Err(format!("routing={other:?} is not \"fragment\" or \"none\"; using \"fragment\"")),
+        }
+    }
+}
+
+/// What the fragment says about the instance named `key`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FragmentSays {
+    /// A view for this instance.
+    View(String),
+    /// Nothing for this instance, and nothing but other widgets' pairs (or nothing at all): the
+    /// instance is at home (the visitor went Back past its first view, or a link cleared it).
+    Home,
+    /// The page's own fragment (an anchor such as `#pricing`, a hash route such as `#/services`):
+    /// not the widget's business, so the widget stays where it is.
+    NotOurs,
+}
+
+pub fn fragment_says(fragment: &str, key: &str) -> FragmentSays {
+    if let Some(value) = fragment_value(fragment, key) {
+        return FragmentSays::View(value);
+    }
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.split('&').filter(|p| !p.is_empty()).all(is_widget_pair) {
+        FragmentSays::Home
+    } else {
+        FragmentSays::NotOurs
+    }
+}
+
 /// Returns the fragment with `key` set to `value` (or removed for `None`), keeping every other
-/// instance's pair in place. The result has no leading `#`.
+/// instance's pair in place. The result has no leading `#`. Removing a key that is not there
+/// changes nothing, so a page anchor (`#pricing`) is left alone while this instance is at home.
 pub fn with_fragment_value(fragment: &str, key: &str, value: Option<&str>) -> String {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if value.is_none() && fragment_value(fragment, key).is_none() {
+        return fragment.to_string();
+    }
     let mut pairs: Vec<String> = Vec::new();
     let mut placed = false;
     for pair in fragment.split('&').filter(|p| !p.is_empty()) {
         let is_ours = pair.split_once('=').is_some_and(|(k, _)| decode(k) == key);
         if !is_ours {
-            // Only widget pairs are kept; a plain page anchor (#pricing) cannot coexist with them.
-            if pair.contains('=') {
+            // Only widget pairs are kept: a page anchor (#pricing) or hash route cannot share the
+            // fragment with them, so showing a view replaces it (Back brings it back).
+            if is_widget_pair(pair) {
                 pairs.push(pair.to_string());
             }
             continue;
@@ -228,8 +284,33 @@ mod tests {
     }
 
     #[test]
-    fn a_plain_page_anchor_gives_way() {
+    fn a_page_anchor_gives_way_only_to_a_view() {
         assert_eq!(with_fragment_value("#pricing", "tw", Some("faq")), "tw=faq");
+        assert_eq!(with_fragment_value("#/services?tab=2", "tw", Some("faq")), "tw=faq");
+        // At home the widget has nothing to say: the page's anchor or route stays.
+        assert_eq!(with_fragment_value("#pricing", "tw", None), "pricing");
+        assert_eq!(with_fragment_value("#/services?tab=2", "tw", None), "/services?tab=2");
+        assert_eq!(with_fragment_value("rosewood=faq", "tw", None), "rosewood=faq");
+    }
+
+    #[test]
+    fn the_routing_attribute() {
+        assert_eq!(Routing::from_attribute(None), Ok(Routing::Fragment));
+        assert_eq!(Routing::from_attribute(Some("fragment")), Ok(Routing::Fragment));
+        assert_eq!(Routing::from_attribute(Some(" none ")), Ok(Routing::Memory));
+        assert_eq!(Routing::from_attribute(Some("hash")), Err("routing=\"hash\" is not \"fragment\" or \"none\"; using \"fragment\"".into()));
+    }
+
+    #[test]
+    fn only_a_change_to_this_widget_moves_it() {
+        assert_eq!(fragment_says("#tw=faq&b=about", "tw"), FragmentSays::View("faq".into()));
+        assert_eq!(fragment_says("#b=about", "tw"), FragmentSays::Home, "Back past its first view");
+        assert_eq!(fragment_says("", "tw"), FragmentSays::Home);
+        assert_eq!(fragment_says("#", "tw"), FragmentSays::Home);
+        assert_eq!(fragment_says("#pricing", "tw"), FragmentSays::NotOurs);
+        assert_eq!(fragment_says("#/services", "tw"), FragmentSays::NotOurs);
+        assert_eq!(fragment_says("#/services?tab=2", "tw"), FragmentSays::NotOurs, "a hash route with a query is not a widget pair");
+        assert_eq!(fragment_says("#b=about&pricing", "tw"), FragmentSays::NotOurs);
     }
 
     #[test]

@@ -18,7 +18,8 @@ use crate::app::{App, AppProps, Setup};
 use crate::core::catalog::Catalog;
 use crate::core::config::{ClinicConfig, ConfigOrigin};
 use crate::core::custom_treatment::clinic_catalog;
-use crate::core::route::is_valid_key;
+use crate::core::route::{is_valid_key, Routing};
+use crate::web::fragment::Fragment;
 use crate::core::texts::Lang;
 use wasm_bindgen::JsCast;
 
@@ -46,6 +47,8 @@ pub struct Widget {
 struct Inner {
     host: HtmlElement,
     instance_key: String,
+    /// From the `routing` attribute, read once at mount.
+    routing: Routing,
     root: ShadowRoot,
     mount_point: Element,
     catalog: Rc<Catalog>,
@@ -68,8 +71,13 @@ impl Widget {
         mount_point.set_class_name("tw-mount");
         root.append_child(&mount_point).map_err(|_| "cannot attach to the shadow root")?;
         crash::register(&host, &root);
+        let routing = Routing::from_attribute(host.get_attribute("routing").as_deref()).unwrap_or_else(|problem| {
+            gloo::console::warn!(format!("[treatment-widget] {problem}"));
+            Routing::Fragment
+        });
         let inner = Rc::new(Inner {
             instance_key: instance_key(&host),
+            routing,
             host,
             root,
             mount_point,
@@ -113,34 +121,49 @@ impl Widget {
     }
 }
 
-/// The instance's name in the URL fragment: its element id when it has a usable one, else `tw`
-/// for the first unnamed widget on the page, `tw2` for the second, and so on.
+/// The instance's name in the URL fragment and on the device: its element id when it has a usable
+/// one, else `tw` for the first unnamed widget on the page, `tw2` for the second, and so on. A
+/// name another widget already holds (one inserted earlier, now after this one) is never reused:
+/// the next free one is taken. The name is kept on the element (`data-tw-key`) so later widgets
+/// can see it.
 fn instance_key(host: &HtmlElement) -> String {
     let id = host.id();
     if is_valid_key(&id) {
         return id;
     }
-    let mut unnamed = 0;
+    let mut position = 0;
+    let mut taken: Vec<String> = Vec::new();
     if let Some(document) = host.owner_document() {
         if let Ok(all) = document.query_selector_all("treatment-widget") {
+            let mut before = true;
             for i in 0..all.length() {
-                let Some(node) = all.item(i) else { continue };
-                if node == ***host {
-                    break;
+                let Some(other) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                if other == **host {
+                    before = false;
+                    continue;
                 }
-                let other_id = node.dyn_ref::<Element>().map(|e| e.id()).unwrap_or_default();
-                if !is_valid_key(&other_id) {
-                    unnamed += 1;
+                let other_id = other.id();
+                if is_valid_key(&other_id) {
+                    taken.push(other_id);
+                    continue;
+                }
+                if before {
+                    position += 1;
+                }
+                if let Some(key) = other.get_attribute(KEY_ATTRIBUTE) {
+                    taken.push(key);
                 }
             }
         }
     }
-    if unnamed == 0 {
-        "tw".into()
-    } else {
-        format!("tw{}", unnamed + 1)
-    }
+    let name = |n: usize| if n == 0 { "tw".to_string() } else { format!("tw{}", n + 1) };
+    let key = (position..).map(name).find(|k| !taken.contains(k)).unwrap_or_else(|| name(position));
+    let _ = host.set_attribute(KEY_ATTRIBUTE, &key);
+    key
 }
+
+/// Where an unnamed instance keeps its fragment key, for the instances mounted after it.
+const KEY_ATTRIBUTE: &str = "data-tw-key";
 
 fn load_config(inner: &Rc<Inner>) {
     let generation = inner.generation.get().wrapping_add(1);
@@ -238,6 +261,7 @@ fn render(inner: &Rc<Inner>, lang: Lang, content: content::Content) {
             origin,
             config_unreadable: unreadable,
             instance_key: inner.instance_key.clone().into(),
+            fragment: Fragment::new(inner.instance_key.clone().into(), inner.routing),
             on_ready,
             on_event,
             on_language,
