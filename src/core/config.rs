@@ -1152,7 +1152,7 @@ mod tests {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod properties {
     //! Whatever a clinic (or an attacker) puts in any field, reading never panics, always gives a
     //! config, and never gives another clinic's name.

@@ -273,7 +273,7 @@ mod tests {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -1217,7 +1217,7 @@ pub(crate) mod tests {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod properties {
     //! Each claim the estimator can make, checked at many final prices (each price anywhere in its
     //! own range, independently of the others) against a model of the price book written
