@@ -48,6 +48,9 @@ pub struct Setup {
     pub instance_key: AttrValue,
     /// Its place in the URL fragment (or none, with `routing="none"`).
     pub fragment: Fragment,
+    /// In frame mode, the host page's address up to `#key=`: a shared link points there, not at
+    /// the frame.
+    pub page_link: Option<AttrValue>,
     /// Fired once, after the first render is in the DOM.
     pub on_ready: Callback<()>,
     /// Dispatches `treatment-widget:<name>` on the host element (never with health answers).
@@ -66,6 +69,7 @@ impl PartialEq for Setup {
             && self.config_unreadable == other.config_unreadable
             && self.instance_key == other.instance_key
             && self.fragment == other.fragment
+            && self.page_link == other.page_link
     }
 }
 

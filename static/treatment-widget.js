@@ -12,6 +12,8 @@ const asset = (name) => new URL(name, import.meta.url).href;
 const GLUE_URL = asset('treatment-widget-app.js');
 const WASM_URL = asset('treatment-widget-app_bg.wasm');
 const CSS_URL = asset('treatment-widget.css');
+// Only when the widget cannot run in the page: frame mode, or no WebAssembly at all.
+const fallback = () => import(asset('treatment-widget-fallback.js'));
 
 // Shown until the wasm is ready. It reserves the same minimum height as the widget itself at each
 // width (--tw-reserved-height in treatment-widget.css; an end-to-end test checks they agree), so the
@@ -30,6 +32,9 @@ const PLACEHOLDER_CSS = `
 .tw-placeholder-bar:nth-child(3) { width: 90%; }
 .tw-placeholder-bar:nth-child(4) { width: 80%; }
 .tw-placeholder-text { display: block; margin-top: 20px; }
+.tw-frame { display: block; width: 100%; border: 0; }
+.tw-frame[data-loading] { position: absolute; visibility: hidden; }
+.tw-no-wasm { min-height: 0; } .tw-no-wasm a { color: #0f5f59; font-weight: 650; }
 `;
 
 const log = (...args) => console.error('[treatment-widget]', ...args);
@@ -93,13 +98,27 @@ class TreatmentWidgetElement extends HTMLElement {
   static observedAttributes = ['config'];
 
   connectedCallback() {
-    if (running.has(this) || this._starting) return; // moved within the page: keep the running app
+    if (running.has(this) || this._starting || this._frameRecord) return; // moved within the page: keep the running app
     this._starting = true;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     placeholderSheet ??= sheetFrom(PLACEHOLDER_CSS);
     root.adoptedStyleSheets = [placeholderSheet];
     root.replaceChildren(placeholder(this.ownerDocument));
-    this._start(root);
+    if (this.getAttribute('mode') === 'iframe') this._fallback('startFrame', root, {});
+    else if (typeof WebAssembly !== 'object') this._fallback('showNoWasm', root);
+    else this._start(root);
+  }
+
+  // Frame mode, or the notice for a browser without WebAssembly (in their own module).
+  async _fallback(what, root, options) {
+    try {
+      await (await fallback())[what](this, root, options);
+    } catch (e) {
+      log('could not start:', e);
+      showLoadError(root);
+    } finally {
+      this._starting = false;
+    }
   }
 
   async _start(root) {
@@ -117,6 +136,11 @@ class TreatmentWidgetElement extends HTMLElement {
       record.app = glue.TreatmentWidget.mount(this, root);
       running.set(this, record);
     } catch (e) {
+      // A page whose Content Security Policy refuses WebAssembly ('wasm-unsafe-eval' missing):
+      // the widget runs in a frame with its own policy instead.
+      if (/Content Security Policy|CSP|unsafe-eval/i.test(String(e?.message))) {
+        return this._fallback('startFrame', root, { reason: "this page's Content Security Policy does not allow WebAssembly ('wasm-unsafe-eval')" });
+      }
       log('could not start:', e);
       showLoadError(root);
     } finally {
@@ -127,13 +151,17 @@ class TreatmentWidgetElement extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     const record = running.get(this);
-    if (name === 'config' && oldValue !== newValue && record && !record.failed) record.app.configChanged();
+    if (name !== 'config' || oldValue === newValue) return;
+    if (record && !record.failed) record.app.configChanged();
+    this._frameRecord?.configChanged();
   }
 
   disconnectedCallback() {
     // A move (remove then insert in the same task) reconnects before this runs.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      this._frameRecord?.destroy();
+      this._frameRecord = null;
       const record = running.get(this);
       running.delete(this);
       // A crashed instance says so in its own shadow root too, in case the page swallowed the

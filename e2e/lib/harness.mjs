@@ -18,6 +18,10 @@ const BOOTSTRAP = resolve(here, '../node_modules/bootstrap/dist/css');
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** A policy as many site builders and security plugins send: scripts and frames from the
+ *  widget's CDN allowed, WebAssembly not ('wasm-unsafe-eval' missing). */
+export const noWasmCsp = (cdn) => `default-src 'self'; script-src 'self' ${cdn}; style-src 'self'; connect-src 'self' ${cdn}; frame-src ${cdn}`;
+
 export async function startHarness() {
   const cdn = await startServer({
     mounts: [{ prefix: '/cdn/v1/', dir: DIST }],
@@ -30,7 +34,11 @@ export async function startHarness() {
       { prefix: '/vendor/', dir: BOOTSTRAP },
       { prefix: '/', dir: DIST },
     ],
-    headers: (path) => (path === '/fixtures/strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {}),
+    headers: (path) => {
+      if (path === '/fixtures/strict-csp.html') return { 'content-security-policy': STRICT_CSP };
+      if (path === '/fixtures/no-wasm-csp.html') return { 'content-security-policy': noWasmCsp(cdn.origin) };
+      return {};
+    },
     override: (path) => {
       if (path === '/fixtures/garbage-config.json') {
         return { status: 200, type: 'application/json', body: '<!doctype html><title>Oops</title>{"version":' };
@@ -59,8 +67,8 @@ export async function startHarness() {
           },
         };
       }
-      if (path === '/fixtures/cross-origin.html') {
-        const html = readFileSync(resolve(FIXTURES, 'cross-origin.html'), 'utf8').replaceAll('CDN_ORIGIN', cdn.origin);
+      if (path === '/fixtures/cross-origin.html' || path === '/fixtures/no-wasm-csp.html') {
+        const html = readFileSync(resolve(FIXTURES, path.slice('/fixtures/'.length)), 'utf8').replaceAll('CDN_ORIGIN', cdn.origin);
         return { status: 200, type: 'text/html; charset=utf-8', body: html };
       }
       return null;

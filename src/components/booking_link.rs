@@ -29,6 +29,12 @@ pub fn BookingLink(props: &BookingLinkProps) -> Html {
                 if new_tab { <span class="tw-visually-hidden">{ " " }{ t.get("link.new_tab") }</span> }
             </a>
             <p class="tw-note">{ note }</p>
+            if let Some(phone) = &props.booking.phone {
+                <p class="tw-booking-phone">
+                    { t.fill("booking.call", &[("clinic", &props.clinic_name)]) }{ " " }
+                    <a href={format!("tel:{}", phone.dial)}>{ phone.shown.clone() }</a>
+                </p>
+            }
         </div>
     }
 }

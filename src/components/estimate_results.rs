@@ -11,6 +11,7 @@ use crate::app::{use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
 use crate::core::financing::finance;
+use crate::core::route::page_link_to;
 use crate::core::pricing::{deposit, Estimate, LineKind};
 use crate::core::schedule::{fit_event, plan, plan_by_event, EventFit};
 
@@ -60,8 +61,13 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
 
     let share = {
         let (share_status, t) = (share_status.clone(), t.clone());
+        let (page_link, key) = (setup.page_link.clone(), setup.instance_key.clone());
         Callback::from(move |_: MouseEvent| {
-            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let location = gloo::utils::window().location();
+            let href = match &page_link {
+                Some(page) => page_link_to(page, &location.hash().unwrap_or_default(), &key),
+                None => location.href().unwrap_or_default(),
+            };
             let copied = copy_to_clipboard(&href);
             share_status.set(Some((href, t.get(if copied { "share.copied" } else { "share.copy_this" }).to_string())));
         })

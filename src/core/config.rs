@@ -71,6 +71,17 @@ pub struct ClinicConfig {
 pub struct Booking {
     pub url: String,
     pub open_in_new_tab: bool,
+    /// A number to call, shown beside the booking button and wherever the widget cannot run.
+    pub phone: Option<Phone>,
+}
+
+/// A telephone number as the clinic writes it, and the same for a `tel:` link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    /// As written: "+1 (555) 010-0199".
+    pub shown: String,
+    /// Digits only, with a leading `+` when written with one: "+15550100199".
+    pub dial: String,
 }
 
 /// One of a chain's locations: its own booking link, and its own prices (given, or the clinic's
@@ -244,6 +255,8 @@ struct RawBooking {
     url: String,
     #[serde(default)]
     open_in_new_tab: bool,
+    #[serde(default)]
+    phone: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -508,7 +521,21 @@ fn check_text(value: &str, path: &str, max: usize) -> Result<String, ConfigError
 
 fn read_booking(raw: &RawBooking, path: &str) -> Result<Booking, ConfigError> {
     check_booking_url(&raw.url, &format!("{path}.url"))?;
-    Ok(Booking { url: raw.url.trim().to_string(), open_in_new_tab: raw.open_in_new_tab })
+    let phone = raw.phone.as_deref().map(|p| read_phone(p, &format!("{path}.phone"))).transpose()?;
+    Ok(Booking { url: raw.url.trim().to_string(), open_in_new_tab: raw.open_in_new_tab, phone })
+}
+
+/// A phone number: digits, spaces and `( ) - .`, a `+` only in front, 5 to 15 digits (the
+/// international maximum), at most 30 characters.
+fn read_phone(text: &str, path: &str) -> Result<Phone, ConfigError> {
+    let shown = text.trim();
+    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
+    let allowed = shown.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '(' | ')' | '-' | '.') || (c == '+' && i == 0));
+    if !allowed || shown.chars().count() > 30 || !(5..=15).contains(&digits.len()) {
+        return Err(err(path, format!("{} is not a phone number such as \"+1 555 010 0199\" (5 to 15 digits; spaces, ( ) - . and a leading + allowed)", quoted(text))));
+    }
+    let dial = if shown.starts_with('+') { format!("+{digits}") } else { digits };
+    Ok(Phone { shown: shown.to_string(), dial })
 }
 
 fn colour(value: &Option<String>, path: &str) -> Result<Option<Rgb>, ConfigError> {
@@ -935,6 +962,9 @@ mod tests {
             (r#""booking": {"url": "javascript:alert(1)"}"#, "booking.url", "\"javascript:alert(1)\" must start with https:// (found \"javascript:alert(1)\"); left out, and with it `booking`"),
             (r#""pricing": {"treatments": {"botox": {"areas": {"face": 1, "face": 2}}}}"#, "pricing.treatments.botox.areas.face", "this key is given twice, so neither is used; left out"),
             (r#""booking": {"url": "https://rose.example/book", "newTab": true}"#, "booking.newTab", "unknown field `newTab`"),
+            (r#""booking": {"url": "https://rose.example/book", "phone": "555-CALL-NOW"}"#, "booking.phone", "\"555-CALL-NOW\" is not a phone number"),
+            (r#""booking": {"url": "https://rose.example/book", "phone": "<a href=x>1234567</a>"}"#, "booking.phone", "is not a phone number"),
+            (r#""booking": {"url": "https://rose.example/book", "phone": "1-2-3"}"#, "booking.phone", "is not a phone number"),
             (r#""currency": "USS""#, "currency", "\"USS\" is not a supported ISO 4217 code such as \"USD\" (found \"USS\"); left out"),
             (r#""locale": "en_US""#, "locale", "\"en_US\" is not a language tag such as \"en-US\" (found \"en_US\"); left out"),
             (r#""accentColor": "red""#, "accentColor", "\"red\" is not a hex colour such as \"#0f766e\" (found \"red\"); left out"),
@@ -1016,6 +1046,19 @@ mod tests {
         assert!(e.message.starts_with("must be at most 80 characters"), "{e}");
         assert!(named("   ").unwrap_err().message.starts_with("must not be empty"));
         assert!(named("Rose\nClinic").unwrap_err().message.starts_with("must not contain control characters"));
+    }
+
+    #[test]
+    fn a_phone_number_is_kept_as_written_and_dialled_as_digits() {
+        let phone = |text: &str| read_phone(text, "booking.phone").map(|p| (p.shown, p.dial));
+        assert_eq!(phone(" +1 (555) 010-0199 "), Ok(("+1 (555) 010-0199".into(), "+15550100199".into())));
+        assert_eq!(phone("020 7946 0018"), Ok(("020 7946 0018".into(), "02079460018".into())));
+        assert_eq!(phone("91.123.45.67"), Ok(("91.123.45.67".into(), "911234567".into())));
+        for bad in ["1234", "+1 555 010 0199 0199 0199", "555 +0100 199", "tel:5550100199", "555\n0100199", "0800 FLOWERS", ""] {
+            assert!(phone(bad).is_err(), "{bad:?}");
+        }
+        // The limits: 5 and 15 digits.
+        assert!(phone("12345").is_ok() && phone("123456789012345").is_ok() && phone("1234567890123456").is_err());
     }
 
     #[test]

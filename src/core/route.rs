@@ -169,6 +169,12 @@ pub fn with_fragment_value(fragment: &str, key: &str, value: Option<&str>) -> St
     pairs.join("&")
 }
 
+/// A link to this instance's view on the page at `page_link` (the page's address up to and
+/// including `#key=`, as frame mode passes it), for the view now in `fragment` under `key`.
+pub fn page_link_to(page_link: &str, fragment: &str, key: &str) -> String {
+    format!("{page_link}{}", fragment_value(fragment, key).map(|v| encode(&v)).unwrap_or_default())
+}
+
 /// Is this a usable instance key (an element id we can put in a fragment)?
 pub fn is_valid_key(key: &str) -> bool {
     let mut chars = key.chars();
@@ -291,6 +297,14 @@ mod tests {
         assert_eq!(with_fragment_value("#pricing", "tw", None), "pricing");
         assert_eq!(with_fragment_value("#/services?tab=2", "tw", None), "/services?tab=2");
         assert_eq!(with_fragment_value("rosewood=faq", "tw", None), "rosewood=faq");
+    }
+
+    #[test]
+    fn a_framed_widget_shares_a_link_to_the_page_it_is_on() {
+        let page = "https://rose.example/skin#tw2=";
+        assert_eq!(page_link_to(page, "#tw=estimate/t=botox;s=2", "tw"), "https://rose.example/skin#tw2=estimate/t=botox;s=2");
+        assert_eq!(page_link_to(page, "#tw=a%26b", "tw"), "https://rose.example/skin#tw2=a%26b", "kept encoded");
+        assert_eq!(page_link_to(page, "", "tw"), page);
     }
 
     #[test]

@@ -49,6 +49,8 @@ struct Inner {
     instance_key: String,
     /// From the `routing` attribute, read once at mount.
     routing: Routing,
+    /// Set by frame.html (`data-tw-page-link`): the host page's address for shared links.
+    page_link: Option<String>,
     root: ShadowRoot,
     mount_point: Element,
     catalog: Rc<Catalog>,
@@ -75,9 +77,11 @@ impl Widget {
             gloo::console::warn!(format!("[treatment-widget] {problem}"));
             Routing::Fragment
         });
+        let page_link = host.get_attribute("data-tw-page-link").filter(|l| l.starts_with("https://") || l.starts_with("http://"));
         let inner = Rc::new(Inner {
             instance_key: instance_key(&host),
             routing,
+            page_link,
             host,
             root,
             mount_point,
@@ -262,6 +266,7 @@ fn render(inner: &Rc<Inner>, lang: Lang, content: content::Content) {
             config_unreadable: unreadable,
             instance_key: inner.instance_key.clone().into(),
             fragment: Fragment::new(inner.instance_key.clone().into(), inner.routing),
+            page_link: inner.page_link.clone().map(Into::into),
             on_ready,
             on_event,
             on_language,
