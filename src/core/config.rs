@@ -23,7 +23,7 @@ use super::money::{apply_bps, Currency, FULL_BPS};
 use super::price_config::{self, Decimal, OrderedMap, RawPricing};
 use super::pricing::{Deal, PriceBook, Range};
 use super::route::Route;
-use super::texts::{placeholders, Lang, LocalText, Texts};
+use super::texts::{allowed_in_plain_text, placeholders, Lang, LocalText, Texts};
 
 /// The built-in demo clinic, used when a page gives no config at all.
 pub const DEMO_CLINIC_JSON: &str = include_str!("../../content/demo-clinic.json");
@@ -513,8 +513,8 @@ fn check_text(value: &str, path: &str, max: usize) -> Result<String, ConfigError
     if t.chars().count() > max {
         return Err(err(path, format!("must be at most {max} characters")));
     }
-    if t.chars().any(char::is_control) {
-        return Err(err(path, "must not contain control characters"));
+    if !t.chars().all(allowed_in_plain_text) {
+        return Err(err(path, "must not contain control characters or bidirectional overrides"));
     }
     Ok(t.to_string())
 }
@@ -958,6 +958,7 @@ mod tests {
     fn a_bad_field_is_left_out_with_one_warning_and_the_rest_is_used() {
         let cases: &[(&str, &str, &str)] = &[
             (r#""clinicName": 5"#, "clinicName", "invalid type: integer `5`, expected a string (found 5); left out"),
+            (r#""clinicName": "Rose \u202e Clinic""#, "clinicName", "must not contain control characters or bidirectional overrides"),
             (r#""bookingURL": "https://a.b""#, "bookingURL", "unknown field `bookingURL`, expected one of"),
             (r#""booking": {"url": "javascript:alert(1)"}"#, "booking.url", "\"javascript:alert(1)\" must start with https:// (found \"javascript:alert(1)\"); left out, and with it `booking`"),
             (r#""pricing": {"treatments": {"botox": {"areas": {"face": 1, "face": 2}}}}"#, "pricing.treatments.botox.areas.face", "this key is given twice, so neither is used; left out"),

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::catalog::{Catalog, ConcernFit, Course, Downtime, Fact, Family, Fit, ResultsTimeline, Setting, Source, SourceKind, Treatment};
 use super::config::ConfigError;
-use super::texts::{Lang, LocalText};
+use super::texts::{allowed_in_plain_text, Lang, LocalText};
 
 /// The source id every clinic-described statement carries.
 pub const CLINIC_SOURCE: &str = "clinic";
@@ -86,7 +86,7 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
 fn local_text(value: &LocalText, path: &str, max: usize) -> Result<LocalText, ConfigError> {
     for text in value.all() {
         let t = text.trim();
-        if t.is_empty() || t.chars().count() > max || t.chars().any(char::is_control) {
+        if t.is_empty() || t.chars().count() > max || !t.chars().all(allowed_in_plain_text) {
             return Err(err(path, format!("must be 1 to {max} characters of plain text")));
         }
     }

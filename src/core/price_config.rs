@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::catalog::Catalog;
 use super::config::ConfigError;
-use super::texts::LocalText;
+use super::texts::{allowed_in_plain_text, LocalText};
 use super::config_path::Path;
 use super::financing::{MAX_APR_BPS, MAX_MONTHS};
 use super::money::{parse_major, BasisPoints, Currency, FULL_BPS};
@@ -284,7 +284,7 @@ fn err(path: impl Into<String>, message: impl Into<String>) -> ConfigError {
 /// Plain text of 1 to `max` characters, trimmed.
 fn text(value: &str, path: &str, max: usize) -> Result<String, ConfigError> {
     let s = value.trim();
-    if s.is_empty() || s.chars().count() > max || s.chars().any(char::is_control) {
+    if s.is_empty() || s.chars().count() > max || !s.chars().all(allowed_in_plain_text) {
         return Err(err(path, format!("must be 1 to {max} characters of plain text")));
     }
     Ok(s.to_string())

@@ -225,6 +225,14 @@ impl Texts {
     }
 }
 
+/// Whether a character may appear in text a clinic writes: no control characters, and none of the
+/// bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069), which can make
+/// the words after a name read backwards. The left-to-right and
+/// right-to-left marks (U+200E, U+200F) stay allowed for names in Arabic or Hebrew.
+pub fn allowed_in_plain_text(c: char) -> bool {
+    !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
