@@ -253,7 +253,8 @@ fn every_fact_cites_existing_sources_and_every_source_is_cited() {
         assert!(!s.title.trim().is_empty() && !s.publisher.trim().is_empty(), "source {} needs a title and publisher", s.id);
         if s.kind != SourceKind::Article {
             let url = s.url.as_deref().unwrap_or("");
-            assert!(url.starts_with("https://") || url.starts_with("http://"), "source {} needs a web address", s.id);
+            // https only: a visitor following a reference from a clinic's page is not sent over plain http.
+            assert!(url.starts_with("https://"), "source {} needs an https:// address (found {url:?})", s.id);
         }
     }
 }
