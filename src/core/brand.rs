@@ -364,6 +364,37 @@ mod tests {
     }
 
     #[test]
+    fn a_button_colour_that_neither_white_nor_ink_reads_on_is_deepened_the_least_way() {
+        // #797979: white text on it is 4.35:1, ink 3.89:1, so neither passes; white is closer, so
+        // the button darkens under white text: 5 % towards black (#737373) reads at 4.74:1.
+        let grey = Rgb(0x79, 0x79, 0x79);
+        let (t, _) = Theme::new(grey, None, None, Scheme::Light, Font::System, 12, Density::Comfortable);
+        assert_eq!((t.light.accent, t.light.on_accent), (Rgb(0x73, 0x73, 0x73), WHITE));
+        // A colour either reads on is kept exactly.
+        let (t, _) = Theme::new(DEFAULT_PRIMARY, None, None, Scheme::Light, Font::System, 12, Density::Comfortable);
+        assert_eq!(t.light.accent, DEFAULT_PRIMARY);
+    }
+
+    #[test]
+    fn accent_text_keeps_the_clinics_colour_darkened_no_more_than_it_must() {
+        // A light teal reads on none of the paper, the cards or the tint as text.
+        let teal = Rgb(0x2a, 0x9d, 0x8f);
+        let (t, _) = Theme::new(teal, None, None, Scheme::Light, Font::System, 12, Density::Comfortable);
+        let c = &t.light;
+        let backgrounds = [c.paper, c.surface, c.accent_soft];
+        let step = (0..=20u8).find(|k| c.accent_text == teal.mix(BLACK, k * 5)).expect("the clinic's colour moved towards black in 5 % steps");
+        assert!(step > 0, "it had to move");
+        assert!(backgrounds.iter().all(|bg| contrast(c.accent_text, *bg) >= AA_TEXT));
+        let one_step_less = teal.mix(BLACK, (step - 1) * 5);
+        assert!(backgrounds.iter().any(|bg| contrast(one_step_less, *bg) < AA_TEXT), "a step less would have done");
+        assert_ne!(c.accent_text, c.ink);
+        // On dark paper it moves the other way, towards white.
+        let (t, _) = Theme::new(teal, None, None, Scheme::Dark, Font::System, 12, Density::Comfortable);
+        let d = &t.dark;
+        assert!((0..=20u8).any(|k| d.accent_text == teal.mix(WHITE, k * 5)), "{:?}", d.accent_text);
+    }
+
+    #[test]
     fn a_poor_text_colour_is_adjusted_and_reported() {
         let light_grey = Rgb(0xaa, 0xaa, 0xaa);
         let (t, adjusted) = Theme::new(DEFAULT_PRIMARY, Some(light_grey), Some(WHITE), Scheme::Light, Font::System, 12, Density::Comfortable);
@@ -371,6 +402,9 @@ mod tests {
         assert_eq!((adjusted[0].what, adjusted[0].chosen, adjusted[0].against), ("text", light_grey, WHITE));
         assert!((adjusted[0].ratio - 2.32).abs() < 0.01, "{}", adjusted[0].ratio);
         assert_eq!(t.light.ink, adjusted[0].used);
+        // The least 5 % step towards black that reads: 35 % gives #6f6f6f (170 × 0.65 = 110.5,
+        // rounded up); 30 % gives #777777, the well-known 4.48:1.
+        assert_eq!(adjusted[0].used, Rgb(0x6f, 0x6f, 0x6f));
         assert!(contrast(t.light.ink, WHITE) >= AA_TEXT);
         // A readable pair is kept exactly.
         let (t, adjusted) = Theme::new(DEFAULT_PRIMARY, Some(Rgb(0x22, 0x22, 0x22)), Some(Rgb(0xfa, 0xf7, 0xf2)), Scheme::Light, Font::System, 12, Density::Comfortable);

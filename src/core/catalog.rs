@@ -583,6 +583,34 @@ mod tests {
     }
 
     #[test]
+    fn courses_and_timelines_out_of_order_are_caught() {
+        let with = |change: &dyn Fn(&mut Treatment)| {
+            let mut c = catalog();
+            let t = c.treatments.iter_mut().find(|t| t.id == "professional-microneedling").unwrap();
+            change(t);
+            c.problems().join("\n")
+        };
+        let sessions = "professional-microneedling: sessions must satisfy 1 <= min <= typical <= max";
+        assert!(with(&|t| t.course.sessions_min = 0).contains(sessions));
+        assert!(with(&|t| t.course.sessions_min = t.course.sessions_typical + 1).contains(sessions));
+        assert!(with(&|t| t.course.sessions_max = t.course.sessions_typical - 1).contains(sessions));
+        assert!(!with(&|t| t.course.sessions_min = t.course.sessions_typical).contains(sessions), "min equal to typical is fine");
+        let timeline = "professional-microneedling: results timeline is out of order";
+        assert!(with(&|t| t.results.as_mut().unwrap().early_days = t.results.as_ref().unwrap().full_days_min + 1).contains(timeline));
+        assert!(with(&|t| t.results.as_mut().unwrap().full_days_min = t.results.as_ref().unwrap().full_days_max + 1).contains(timeline));
+        assert!(!with(&|_| ()).contains(timeline));
+    }
+
+    #[test]
+    fn sources_are_found_by_their_own_id() {
+        let c = catalog();
+        for id in ["aad-mn", "fda-skinpen", "mayo-peel"] {
+            assert_eq!(c.source(id).map(|s| s.id.as_str()), Some(id));
+        }
+        assert!(c.source("no-such-source").is_none());
+    }
+
+    #[test]
     fn the_faq_and_myths_cover_enough_ground() {
         let c = catalog();
         assert!(c.faq.len() >= 7);

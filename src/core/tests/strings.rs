@@ -211,3 +211,20 @@ fn every_key_the_source_uses_is_in_the_table() {
     assert!(used > 200, "keys were found in the source ({used})");
     assert!(missing.is_empty(), "keys used but not in content/strings.en.json:\n{}", missing.join("\n"));
 }
+
+/// Downtime and fit are worded through keys made from their ids (`downtime.very-low`,
+/// `fit.strong`): each id names a string, in both languages, and no two share one.
+#[test]
+fn every_downtime_and_fit_has_its_words() {
+    use treatment_widget_core::catalog::{Downtime, Fit};
+    let (en, es) = (en(), es());
+    let downtime = [Downtime::None, Downtime::VeryLow, Downtime::Low, Downtime::Medium, Downtime::High].map(|d| format!("downtime.{}", d.id()));
+    let fit = [Fit::Strong, Fit::Good, Fit::Some].map(|f| format!("fit.{}", f.id()));
+    let keys: Vec<&String> = downtime.iter().chain(fit.iter()).collect();
+    for key in &keys {
+        assert!(en.contains_key(*key) && es.contains_key(*key), "{key} has no words");
+    }
+    let distinct: BTreeSet<&&String> = keys.iter().collect();
+    assert_eq!(distinct.len(), keys.len());
+    assert_eq!(downtime[1], "downtime.very-low", "the id is the config's spelling");
+}
