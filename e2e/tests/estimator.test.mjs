@@ -197,6 +197,40 @@ describe('inputs', () => {
     await context.close();
   });
 
+  it('dates can be typed digit by digit, and each date field has its own message', async () => {
+    const { page, w, context } = await open('estimate/t=professional-microneedling;s=3');
+    const start = w.getByLabel('First session');
+    const event = w.getByLabel('An event to look your best for (optional)');
+    // The browser reports 0002-…, 0020-…, 0202-… as the year is typed: none of that is an error.
+    for (const field of [start, event]) {
+      await field.click();
+      await page.keyboard.press('Home');
+      await page.keyboard.type('03012027', { delay: 30 });
+      assert.equal(await field.inputValue(), '2027-03-01');
+      assert.equal(await field.getAttribute('aria-invalid'), null);
+    }
+    await w.locator('.tw-plan li', { hasText: 'Session 1Mar 1, 2027' }).waitFor();
+    // A past event: its message, on its field, read out with it; the first session is untouched.
+    await event.fill('2020-05-01');
+    await event.dispatchEvent('change');
+    const message = w.getByText('The event date has already passed.');
+    await message.waitFor();
+    assert.equal(await event.getAttribute('aria-invalid'), 'true');
+    assert.equal(await event.getAttribute('aria-describedby'), await message.getAttribute('id'));
+    assert.equal(await event.inputValue(), '2020-05-01', 'what was typed stays to be corrected');
+    assert.equal(await start.getAttribute('aria-invalid'), null);
+    // Leaving a half-typed year is a mistake after all. (Month and day change first, while the
+    // year is still 2027: 1 April 2027 is a good date on the way.)
+    await start.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('0401202', { delay: 30 });
+    await start.blur();
+    await w.getByText('Enter the whole date: day, month and year.').waitFor();
+    assert.equal(await start.getAttribute('aria-invalid'), 'true');
+    assert.equal(await w.locator('.tw-plan li').first().textContent(), 'Session 1Apr 1, 2027', 'the plan keeps the last good date');
+    await context.close();
+  });
+
   it('answers "I have an event" with a latest start date, or the sessions that fit, or too soon', async () => {
     const { page, w, context } = await open('estimate/t=professional-microneedling;s=3;d=2030-01-07');
     const event = w.getByLabel(/An event/);

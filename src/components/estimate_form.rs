@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::estimate_wording::{tax_note, cheapest_tag, chosen_for_you, difference, no_financing, option_name, option_note};
 use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
-use crate::core::date::Date;
+use crate::core::date::{Date, DateEntry};
 use crate::core::estimate_params::{max_sessions, spacing_choices, EstimateForm, EstimateParams};
 use crate::core::financing::availability;
 use crate::core::pricing::Estimate;
@@ -37,7 +37,10 @@ fn select_value(e: &Event) -> String {
 pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
     // Hooks first, before anything can return early.
     let sessions_error = use_state(|| None::<String>);
-    let date_error = use_state(|| None::<String>);
+    // Each date field keeps what the visitor typed until it is a whole, usable date (a re-render
+    // must never throw a half-typed date away), and its own message.
+    let start_entry = use_state(|| None::<(String, Option<String>)>);
+    let event_entry = use_state(|| None::<(String, Option<String>)>);
     let setup = use_setup();
     let t = use_texts();
     let formats = use_formats();
@@ -138,22 +141,53 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
         })
     };
 
-    let on_date = |which: &'static str| {
-        let (form, on_change, date_error, t) = (form.clone(), props.on_change.clone(), date_error.clone(), t.clone());
+    // `which`: true for the first session (required), false for the event (optional).
+    let on_date = |start: bool| {
+        let entry = if start { start_entry.clone() } else { event_entry.clone() };
+        let (form, on_change, t) = (form.clone(), props.on_change.clone(), t.clone());
         Callback::from(move |e: Event| {
             let text = input_value(&e);
+            let keep = |message: Option<&str>| entry.set(Some((text.clone(), message.map(str::to_string))));
             let mut next = form.clone();
-            match (which, Date::parse(&text)) {
-                ("event", _) if text.is_empty() => next.event = None,
-                (_, None) => return date_error.set(Some(t.get("form.date_error").to_string())),
-                ("start", Some(d)) if d < today => return date_error.set(Some(t.get("form.start_past").to_string())),
-                ("event", Some(d)) if d < today => return date_error.set(Some(t.get("form.event_past").to_string())),
-                ("start", Some(d)) => next.start = d,
-                (_, Some(d)) => next.event = Some(d),
+            match DateEntry::read(&text, today) {
+                DateEntry::StillTyping => return keep(None),
+                DateEntry::Empty if !start => next.event = None,
+                DateEntry::Empty | DateEntry::NotADate => return keep(Some(t.get("form.date_error"))),
+                DateEntry::Past(_) => return keep(Some(t.get(if start { "form.start_past" } else { "form.event_past" }))),
+                DateEntry::Date(d) if start => next.start = d,
+                DateEntry::Date(d) => next.event = Some(d),
             }
-            date_error.set(None);
+            entry.set(None);
             on_change.emit(next);
         })
+    };
+    // Leaving a field with a year still half typed is a mistake after all.
+    let on_date_blur = |start: bool| {
+        let entry = if start { start_entry.clone() } else { event_entry.clone() };
+        let t = t.clone();
+        Callback::from(move |_: FocusEvent| {
+            if let Some((text, None)) = (*entry).clone() {
+                if DateEntry::read(&text, today) == DateEntry::StillTyping {
+                    entry.set(Some((text, Some(t.get("form.date_error").to_string()))));
+                }
+            }
+        })
+    };
+    let date_field = |start: bool, id: &'static str, label: &str, value: String| {
+        let entry = if start { &start_entry } else { &event_entry };
+        let (shown, message) = match &**entry {
+            Some((text, message)) => (text.clone(), message.clone()),
+            None => (value, None),
+        };
+        let error_id = format!("{id}-error");
+        html! {
+            <div class="tw-field">
+                <label for={id}>{ label.to_string() }</label>
+                <input id={id} type="date" min={today.to_string()} value={shown} onchange={on_date(start)} onblur={on_date_blur(start)}
+                    aria-invalid={message.is_some().then_some("true")} aria-describedby={message.is_some().then(|| error_id.clone())} />
+                <p class="tw-error" id={error_id} role="alert">{ message.unwrap_or_default() }</p>
+            </div>
+        }
     };
 
     let course = &treatment.course;
@@ -304,10 +338,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
 
             <fieldset class="tw-fieldset">
                 <legend>{ t.get("form.when") }</legend>
-                <div class="tw-field">
-                    <label for="tw-est-start">{ t.get("form.first_session") }</label>
-                    <input id="tw-est-start" type="date" min={today.to_string()} value={form.start.to_string()} onchange={on_date("start")} aria-describedby="tw-est-date-error" />
-                </div>
+                { date_field(true, "tw-est-start", t.get("form.first_session"), form.start.to_string()) }
                 if spacing_choices.len() > 1 {
                     <div class="tw-field">
                         <label for="tw-est-spacing">{ t.get("form.spacing") }</label>
@@ -318,11 +349,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         </select>
                     </div>
                 }
-                <div class="tw-field">
-                    <label for="tw-est-event">{ t.get("form.event") }</label>
-                    <input id="tw-est-event" type="date" min={today.to_string()} value={form.event.map(|d| d.to_string()).unwrap_or_default()} onchange={on_date("event")} aria-describedby="tw-est-date-error" />
-                </div>
-                <p class="tw-error" id="tw-est-date-error" role="alert">{ date_error.as_deref().unwrap_or("") }</p>
+                { date_field(false, "tw-est-event", t.get("form.event"), form.event.map(|d| d.to_string()).unwrap_or_default()) }
             </fieldset>
         </form>
     }

@@ -9,6 +9,37 @@ pub struct Date {
     day: i32,
 }
 
+/// What a visitor has typed into a date field so far (`<input type="date">` gives `YYYY-MM-DD`,
+/// or nothing while the date is incomplete).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateEntry {
+    Empty,
+    /// A year still being typed: browsers give `0002-03-01`, `0020-03-01`, `0202-03-01` on the way
+    /// to `2027-03-01`. Not a mistake yet, so no message and nothing changes.
+    StillTyping,
+    NotADate,
+    Past(Date),
+    Date(Date),
+}
+
+impl DateEntry {
+    pub fn read(text: &str, today: Date) -> DateEntry {
+        let text = text.trim();
+        if text.is_empty() {
+            return DateEntry::Empty;
+        }
+        let year_typed_so_far = text.len() == 10 && text.as_bytes()[4] == b'-' && text.starts_with('0') && text[..4].bytes().all(|b| b.is_ascii_digit());
+        if year_typed_so_far {
+            return DateEntry::StillTyping;
+        }
+        match Date::parse(text) {
+            None => DateEntry::NotADate,
+            Some(d) if d < today => DateEntry::Past(d),
+            Some(d) => DateEntry::Date(d),
+        }
+    }
+}
+
 impl Date {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || !(1900..=2200).contains(&year) {
@@ -93,6 +124,24 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_being_typed_is_not_a_mistake_until_it_is_whole() {
+        let today = Date::from_ymd(2026, 11, 23).unwrap();
+        let read = |t: &str| DateEntry::read(t, today);
+        // Typing 03 01 2027 into a date field: the browser's value after each digit of the year.
+        for partial in ["0002-03-01", "0020-03-01", "0202-03-01"] {
+            assert_eq!(read(partial), DateEntry::StillTyping, "{partial}");
+        }
+        assert_eq!(read("2027-03-01"), DateEntry::Date(Date::from_ymd(2027, 3, 1).unwrap()));
+        assert_eq!(read("2026-11-23"), DateEntry::Date(today), "today is not past");
+        assert_eq!(read("2026-11-22"), DateEntry::Past(Date::from_ymd(2026, 11, 22).unwrap()));
+        assert_eq!(read(""), DateEntry::Empty);
+        assert_eq!(read("  "), DateEntry::Empty);
+        for bad in ["2027-02-30", "1899-05-01", "27-03-01", "March 1", "2027-3-1"] {
+            assert_eq!(read(bad), DateEntry::NotADate, "{bad}");
+        }
+    }
 
     #[test]
     fn parses_and_prints_iso_dates() {
