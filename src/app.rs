@@ -25,7 +25,7 @@ use crate::components::treatment_detail::TreatmentDetail;
 use crate::components::treatment_list::TreatmentList;
 use crate::components::view_frame::ViewFrame;
 use crate::core::catalog::Catalog;
-use crate::core::config::{ClinicConfig, ConfigOrigin, Section};
+use crate::core::config::{ClinicConfig, ConfigOrigin};
 use crate::core::route::Route;
 use crate::core::texts::{Lang, Texts};
 use crate::hooks::use_fragment_route::use_fragment_route;
@@ -124,16 +124,6 @@ pub fn use_dispatch() -> Dispatch {
 }
 
 /// The route a link may open: a view the clinic hides leads to its start view instead.
-fn allowed(config: &ClinicConfig, route: Route) -> Route {
-    match Section::of(&route) {
-        Some(section) if !config.shows(section) => start_route(config),
-        _ => route,
-    }
-}
-
-fn start_route(config: &ClinicConfig) -> Route {
-    config.start_view.filter(|s| config.shows(*s)).map(Section::route).unwrap_or(Route::Home)
-}
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -148,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
         let config = setup.config.clone();
         use_reducer(move || {
             let linked = fragment.read(&*is_known);
-            let route = if linked == Route::Home { start_route(&config) } else { allowed(&config, linked) };
+            let route = if linked == Route::Home { config.start_route() } else { config.allowed(linked) };
             AppState::with_route(route)
         })
     };
@@ -164,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let route = state.route.clone();
         use_effect_with(setup.config.clone(), move |config| {
-            let ok = allowed(config, route.clone());
+            let ok = config.allowed(route.clone());
             if ok != route {
                 dispatcher.dispatch(Action::Navigate(ok));
             }
@@ -177,7 +167,7 @@ pub fn App(props: &AppProps) -> Html {
     let nav = Nav { navigate, visitor_navigated: *moved.borrow() };
     let t = setup.texts.clone();
     let framed = |title: String, content: Html| html! { <ViewFrame title={title}>{ content }</ViewFrame> };
-    let route = allowed(&setup.config, state.route.clone());
+    let route = setup.config.allowed(state.route.clone());
     let body = match &route {
         Route::Home => html! { <Home /> },
         Route::About => framed(t.get("view.about").into(), html! { <About /> }),

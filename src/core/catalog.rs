@@ -599,6 +599,10 @@ mod tests {
         assert!(with(&|t| t.results.as_mut().unwrap().early_days = t.results.as_ref().unwrap().full_days_min + 1).contains(timeline));
         assert!(with(&|t| t.results.as_mut().unwrap().full_days_min = t.results.as_ref().unwrap().full_days_max + 1).contains(timeline));
         assert!(!with(&|_| ()).contains(timeline));
+        let depth = "professional-microneedling: needle depth range is invalid";
+        assert!(with(&|t| t.needle_depth.as_mut().unwrap().max_hundredths_mm = 0).contains(depth));
+        assert!(with(&|t| t.needle_depth.as_mut().unwrap().min_hundredths_mm = t.needle_depth.as_ref().unwrap().max_hundredths_mm + 1).contains(depth));
+        assert!(!with(&|_| ()).contains(depth));
     }
 
     #[test]

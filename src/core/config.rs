@@ -334,9 +334,10 @@ impl ClinicConfig {
                     let found = at.get(&value).map(describe);
                     let mut removed = at.clone();
                     while !removed.remove_from(&mut value) {
+                        // Up to the whole config, which cannot be left out: then it cannot be read.
                         match removed.parent() {
-                            Some(p) if !p.0.is_empty() => removed = p,
-                            _ => return Err(problem),
+                            Some(p) => removed = p,
+                            None => return Err(problem),
                         }
                     }
                     let follows = last_removed.as_ref().is_some_and(|last| last.0.starts_with(&removed.0));
@@ -413,6 +414,21 @@ impl ClinicConfig {
 
     pub fn shows(&self, section: Section) -> bool {
         self.sections.contains(&section) && (section != Section::Estimate || self.pricing.is_some())
+    }
+
+    /// The view the widget opens on when a link asks for none: the clinic's start view if it is
+    /// shown, else the contents.
+    pub fn start_route(&self) -> Route {
+        self.start_view.filter(|s| self.shows(*s)).map(Section::route).unwrap_or(Route::Home)
+    }
+
+    /// `route` if this clinic shows it; a link to a section the clinic left out (or an estimate
+    /// without prices) opens the start view instead.
+    pub fn allowed(&self, route: Route) -> Route {
+        match Section::of(&route) {
+            Some(section) if !self.shows(section) => self.start_route(),
+            _ => route,
+        }
     }
 
     /// The prices at a location (the first when `location` is `None` or unknown).
@@ -954,6 +970,35 @@ mod tests {
 
     /// Each field wrong in each way: the exact warning, and that the rest of the clinic's config
     /// (its name above all) is still used.
+    #[test]
+    fn a_link_to_a_section_the_clinic_left_out_opens_the_start_view() {
+        let config = read(r#"{"version": 1, "clinicName": "Rose Clinic", "sections": ["faq", "myths", "compare"], "startView": "myths"}"#).config;
+        assert_eq!(config.start_route(), Route::Myths);
+        assert_eq!(config.allowed(Route::Faq), Route::Faq);
+        assert_eq!(config.allowed(Route::Compare(vec!["botox".into()])), Route::Compare(vec!["botox".into()]));
+        assert_eq!(config.allowed(Route::Candidate), Route::Myths, "left out");
+        assert_eq!(config.allowed(Route::Estimate(None)), Route::Myths, "no prices, no estimator");
+        // The contents and a treatment's own page belong to no section: always there.
+        assert_eq!(config.allowed(Route::Home), Route::Home);
+        assert_eq!(config.allowed(Route::Treatment("botox".into())), Route::Treatment("botox".into()));
+        // A start view that is not shown falls back to the contents.
+        let config = read(r#"{"version": 1, "sections": ["faq"], "startView": "faq"}"#).config;
+        assert_eq!(config.start_route(), Route::Faq);
+        let demo = read(r#"{"version": 1}"#).config;
+        assert_eq!(demo.start_route(), Route::Home);
+        for (route, section) in [(Route::About, Section::About), (Route::Concerns, Section::Concerns), (Route::Treatments, Section::Treatments), (Route::Expect, Section::Expect), (Route::Sources, Section::Sources)] {
+            assert_eq!(Section::of(&route), Some(section));
+        }
+    }
+
+    #[test]
+    fn values_quoted_in_messages_are_short() {
+        let sixty = "x".repeat(60);
+        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
+        assert_eq!(quoted(&"x".repeat(61)), format!("\"{sixty}\"…"));
+        assert_eq!(quoted("a\u{1b}[31mred"), "\"a\\u{1b}[31mred\"", "control characters escaped");
+    }
+
     #[test]
     fn a_bad_field_is_left_out_with_one_warning_and_the_rest_is_used() {
         let cases: &[(&str, &str, &str)] = &[
