@@ -166,8 +166,13 @@ pub fn App(props: &AppProps) -> Html {
     }
     let nav = Nav { navigate, visitor_navigated: *moved.borrow() };
     let t = setup.texts.clone();
-    let framed = |title: String, content: Html| html! { <ViewFrame title={title}>{ content }</ViewFrame> };
     let route = setup.config.allowed(state.route.clone());
+    // A new comparison is a new place; a change to the estimate's inputs is not.
+    let focus_key: AttrValue = match &route {
+        Route::Estimate(_) => "estimate".into(),
+        other => other.to_value().unwrap_or_default().into(),
+    };
+    let framed = |title: String, content: Html| html! { <ViewFrame title={title} focus_key={focus_key.clone()}>{ content }</ViewFrame> };
     let body = match &route {
         Route::Home => html! { <Home /> },
         Route::About => framed(t.get("view.about").into(), html! { <About /> }),

@@ -5,6 +5,7 @@ pub mod content;
 pub mod crash;
 pub mod embed;
 pub mod events;
+pub mod focus;
 pub mod fragment;
 pub mod intl;
 pub mod language;

@@ -121,14 +121,25 @@ describe('compare', () => {
     await narrow.context.close();
   });
 
-  it('lets the visitor pick two to four treatments', async () => {
+  it('lets the visitor pick two to four treatments, saying why a control cannot be used yet', async () => {
     const { page, w, context } = await open('compare');
     const button = w.getByRole('button', { name: 'Compare', exact: true });
-    assert.ok(await button.isDisabled());
+    const count = w.getByRole('status').filter({ hasText: 'chosen' });
+    // Not disabled (still reachable by keyboard), but marked so and pointing at the count.
+    assert.equal(await button.getAttribute('aria-disabled'), 'true');
+    assert.equal(await count.textContent(), '0 of 4 chosen: choose at least two to compare.');
+    assert.equal(await button.getAttribute('aria-describedby'), await count.getAttribute('id'));
+    await button.click({ force: true }); // (playwright will not click an aria-disabled button unless told)
+    assert.match(page.url(), /#tw=compare$/, 'nothing happens with fewer than two');
     for (const name of ['Botox', 'Chemical peel', 'Laser resurfacing', 'Microdermabrasion']) {
       await w.getByRole('checkbox', { name }).check();
     }
-    assert.ok(await w.getByRole('checkbox', { name: 'RF microneedling' }).isDisabled(), 'four is the limit');
+    assert.equal(await count.textContent(), '4 of 4 chosen: untick one to choose another.');
+    const fifth = w.getByRole('checkbox', { name: 'RF microneedling' });
+    assert.equal(await fifth.getAttribute('aria-disabled'), 'true', 'four is the limit');
+    await fifth.click({ force: true });
+    assert.equal(await fifth.isChecked(), false, 'a fifth cannot be ticked');
+    assert.equal(await button.getAttribute('aria-disabled'), null);
     await button.click();
     await w.locator('table').waitFor();
     assert.match(page.url(), /#tw=compare\/botox,chemical-peel,laser-resurfacing,microdermabrasion$/);

@@ -10,6 +10,7 @@ use crate::core::catalog::{CandidateQuestion, Caution, Family, Treatment};
 use crate::core::route::Route;
 use crate::core::suitability::{assess, group};
 use crate::state::Action;
+use crate::web::focus::{focus_in_same_root, VIEW_HEADING};
 
 #[derive(Properties, PartialEq)]
 pub struct CandidateProps {
@@ -95,7 +96,13 @@ pub fn Candidate(props: &CandidateProps) -> Html {
     };
     let clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearAnswers))
+        // The button clears itself away: focus the view's heading rather than lose it.
+        Callback::from(move |e: MouseEvent| {
+            dispatch.dispatch(Action::ClearAnswers);
+            if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                focus_in_same_root(&button, VIEW_HEADING);
+            }
+        })
     };
     let has_own = catalog.treatments.iter().any(|tr| tr.family == Family::Clinic);
     html! {

@@ -102,7 +102,10 @@ pub fn Compare(props: &CompareProps) -> Html {
         html! {
             <li>
                 <label class={classes!("tw-check", full.then_some("tw-disabled"))}>
-                    <input type="checkbox" checked={checked} disabled={full}
+                    // With four chosen the others say so (aria-disabled, and the count they point to)
+                    // rather than vanish from the keyboard's path.
+                    <input type="checkbox" checked={checked} aria-disabled={full.then_some("true")} aria-describedby={full.then_some("tw-compare-count")}
+                        onclick={Callback::from(move |e: MouseEvent| if full { e.prevent_default() })}
                         onchange={move |_| dispatch.dispatch(Action::ToggleComparePick(id.clone()))} />
                     <span>{ &tr.name }</span>
                 </label>
@@ -114,18 +117,25 @@ pub fn Compare(props: &CompareProps) -> Html {
     let apply = {
         let navigate = nav.navigate.clone();
         let picks = picks.clone();
-        Callback::from(move |_: MouseEvent| navigate.emit(Route::Compare(picks.clone())))
+        let ready = picks.len() >= 2 && *picks != props.ids;
+        Callback::from(move |_: MouseEvent| if ready { navigate.emit(Route::Compare(picks.clone())) })
     };
     let unchanged = *picks == props.ids;
     let picker = html! {
         <fieldset class="tw-fieldset">
             <legend>{ t.fill("compare.choose", &[("max", &MAX_COMPARE.to_string())]) }</legend>
-            <p class="tw-note">{ t.fill("compare.chosen", &[("n", &picks.len().to_string()), ("max", &MAX_COMPARE.to_string())]) }</p>
+            <p class="tw-note" id="tw-compare-count" role="status">{
+                // The count says what to do next when a control cannot be used.
+                t.fill(
+                    if picks.len() >= MAX_COMPARE { "compare.chosen_full" } else if picks.len() < 2 { "compare.chosen_few" } else { "compare.chosen" },
+                    &[("n", &picks.len().to_string()), ("max", &MAX_COMPARE.to_string())],
+                )
+            }</p>
             <h4 class="tw-group-title">{ t.get("treatments.microneedling") }</h4>
             <ul class="tw-checks">{ for microneedling.iter().map(|tr| picker_item(tr)) }</ul>
             <h4 class="tw-group-title">{ t.get("compare.other_group") }</h4>
             <ul class="tw-checks">{ for others.iter().map(|tr| picker_item(tr)) }</ul>
-            <button type="button" class="tw-button" onclick={apply} disabled={picks.len() < 2 || (showing && unchanged)}>
+            <button type="button" class="tw-button" onclick={apply} aria-disabled={(picks.len() < 2 || (showing && unchanged)).then_some("true")} aria-describedby="tw-compare-count">
                 { t.get(if showing { "compare.update" } else { "compare.compare" }) }
             </button>
         </fieldset>

@@ -6,6 +6,7 @@ use crate::core::catalog::Setting;
 use crate::core::ranking::{rank, Ranked};
 use crate::core::route::Route;
 use crate::state::Action;
+use crate::web::focus::{focus_in_same_root, VIEW_HEADING};
 
 #[derive(Properties, PartialEq)]
 pub struct ConcernFinderProps {
@@ -72,7 +73,13 @@ pub fn ConcernFinder(props: &ConcernFinderProps) -> Html {
     };
     let clear = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ClearConcerns))
+        // The button clears itself away: focus the view's heading rather than lose it.
+        Callback::from(move |e: MouseEvent| {
+            dispatch.dispatch(Action::ClearConcerns);
+            if let Some(button) = e.target_dyn_into::<web_sys::Element>() {
+                focus_in_same_root(&button, VIEW_HEADING);
+            }
+        })
     };
     html! {
         <>

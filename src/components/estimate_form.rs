@@ -239,7 +239,11 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         html! {
                             <li>
                                 <label class={classes!("tw-check", only.then_some("tw-disabled"))}>
-                                    <input type="checkbox" checked={checked} disabled={only} onchange={change(Box::new(move |f, _| {
+                                    // The last area cannot be unticked; it stays focusable and says why.
+                                    <input type="checkbox" checked={checked} aria-disabled={only.then_some("true")}
+                                        aria-describedby={only.then_some("tw-est-areas-hint")}
+                                        onclick={Callback::from(move |e: MouseEvent| if only { e.prevent_default() })}
+                                        onchange={change(Box::new(move |f, _| {
                                         if let Some(i) = f.areas.iter().position(|a| *a == id) { f.areas.remove(i); } else { f.areas.push(id.clone()); }
                                     }))} />
                                     <span>{ name }<span class="tw-note">{ format!(" · {}", t.fill("form.a_session", &[("price", &formats.range(*price)), ("tax", &tax_note(&t, book))])) }</span></span>
@@ -248,6 +252,7 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
                         }
                     }) }
                 </ul>
+                <p class="tw-hint" id="tw-est-areas-hint">{ t.get("form.one_area") }</p>
                 if !prices.combinations.is_empty() {
                     <p class="tw-hint">{ t.get("form.combinations") }</p>
                 }
@@ -256,11 +261,13 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
             <div class="tw-field">
                 <label for="tw-est-sessions">{ t.get("form.sessions") }</label>
                 <div class="tw-stepper">
-                    <button type="button" class="tw-step" onclick={step(-1)} disabled={form.sessions <= 1} aria-label={t.get("form.fewer").to_string()}>{ "−" }</button>
+                    // At a limit the button says so (aria-disabled) but stays focusable: a disabled
+                    // button would drop the visitor's focus to the page.
+                    <button type="button" class="tw-step" onclick={step(-1)} aria-disabled={(form.sessions <= 1).then_some("true")} aria-label={t.get("form.fewer").to_string()}>{ "−" }</button>
                     <input id="tw-est-sessions" type="number" inputmode="numeric" min="1" max={most_sessions.to_string()}
                         value={form.sessions.to_string()} onchange={on_sessions}
                         aria-invalid={sessions_error.is_some().to_string()} aria-describedby="tw-est-sessions-hint tw-est-sessions-error" />
-                    <button type="button" class="tw-step" onclick={step(1)} disabled={form.sessions >= most_sessions} aria-label={t.get("form.more").to_string()}>{ "+" }</button>
+                    <button type="button" class="tw-step" onclick={step(1)} aria-disabled={(form.sessions >= most_sessions).then_some("true")} aria-label={t.get("form.more").to_string()}>{ "+" }</button>
                 </div>
                 <p class="tw-hint" id="tw-est-sessions-hint">{ t.fill("form.usually", &[("treatment", &treatment.name), ("course", &course_words(&t, course))]) }</p>
                 <p class="tw-error" id="tw-est-sessions-error" role="alert">{ sessions_error.as_deref().unwrap_or("") }</p>
@@ -319,20 +326,26 @@ pub fn EstimateFormView(props: &EstimateFormProps) -> Html {
 
             if !book.financing.plans.is_empty() {
                 <div class="tw-field">
-                    <label for="tw-est-plan">{ t.get("form.financing") }</label>
-                    <select id="tw-est-plan" disabled={!financing_allowed} aria-describedby="tw-est-plan-hint"
-                        onchange={change(Box::new(|f, e| { let v = select_value(&e); f.plan = (!v.is_empty()).then_some(v); }))}>
-                        <option value="" selected={form.plan.is_none()}>{ t.get("form.pay_in_full") }</option>
-                        { for book.financing.plans.iter().map(|p| html! {
-                            <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ p.name.get(t.lang) }</option>
-                        }) }
-                    </select>
-                    <p class="tw-hint" id="tw-est-plan-hint">{
-                        match &financing {
-                            Some(Err(reason)) => no_financing(&t, reason, &clinic, &formats),
-                            _ => t.get("form.financing_hint").to_string(),
-                        }
-                    }</p>
+                    if financing_allowed {
+                        <label for="tw-est-plan">{ t.get("form.financing") }</label>
+                        <select id="tw-est-plan" aria-describedby="tw-est-plan-hint"
+                            onchange={change(Box::new(|f, e| { let v = select_value(&e); f.plan = (!v.is_empty()).then_some(v); }))}>
+                            <option value="" selected={form.plan.is_none()}>{ t.get("form.pay_in_full") }</option>
+                            { for book.financing.plans.iter().map(|p| html! {
+                                <option value={p.id.clone()} selected={form.plan.as_deref() == Some(p.id.as_str())}>{ p.name.get(t.lang) }</option>
+                            }) }
+                        </select>
+                        <p class="tw-hint" id="tw-est-plan-hint">{ t.get("form.financing_hint") }</p>
+                    } else {
+                        // Not a disabled control that keyboard users skip past: the reason, as text.
+                        <p class="tw-field-label">{ t.get("form.financing") }</p>
+                        <p class="tw-hint" id="tw-est-plan-hint">{
+                            match &financing {
+                                Some(Err(reason)) => no_financing(&t, reason, &clinic, &formats),
+                                _ => t.get("form.financing_hint").to_string(),
+                            }
+                        }</p>
+                    }
                 </div>
             }
 

@@ -25,7 +25,7 @@ pub fn Header() -> Html {
         <header class="tw-header">
             <div class="tw-header-text">
                 if let Some(name) = &setup.config.clinic_name { <p class="tw-eyebrow">{ name }</p> }
-                <h2 class="tw-title">{ t.get("header.title") }</h2>
+                <h2 class="tw-title" tabindex="-1">{ t.get("header.title") }</h2>
             </div>
             if languages.len() > 1 {
                 <div class="tw-language">

@@ -3,6 +3,7 @@ use yew::prelude::*;
 use crate::app::{use_nav, use_setup, use_texts};
 use crate::core::config::Section;
 use crate::core::route::Route;
+use crate::web::focus::{focus_in_same_root, TITLE};
 
 /// The opening view: a short introduction and a way into each part of the guide the clinic shows,
 /// in its order. It is kept compact so it fits in the space the placeholder reserves.
@@ -12,6 +13,17 @@ pub fn Home() -> Html {
     let t = use_texts();
     let nav = use_nav();
     let config = &setup.config;
+    // Arriving here from another view (Back to the contents): focus the guide's title, so focus is
+    // never left on the button that just went away.
+    let section = use_node_ref();
+    {
+        let (section, focus) = (section.clone(), nav.visitor_navigated);
+        use_effect_with((), move |_| {
+            if let (true, Some(el)) = (focus, section.cast::<web_sys::Element>()) {
+                focus_in_same_root(&el, TITLE);
+            }
+        });
+    }
     let go = |route: Route| {
         let navigate = nav.navigate.clone();
         Callback::from(move |_: MouseEvent| navigate.emit(route.clone()))
@@ -32,7 +44,7 @@ pub fn Home() -> Html {
         None => t.get("home.lead_unnamed").to_string(),
     };
     html! {
-        <section class="tw-view tw-home" aria-labelledby="tw-home-title">
+        <section class="tw-view tw-home" aria-labelledby="tw-home-title" ref={section}>
             <h3 id="tw-home-title" class="tw-visually-hidden">{ t.get("home.contents") }</h3>
             <p class="tw-lead">{ lead }</p>
             <ul class="tw-tiles">{ for tiles.map(tile) }</ul>

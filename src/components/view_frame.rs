@@ -6,6 +6,10 @@ use crate::core::route::Route;
 #[derive(Properties, PartialEq)]
 pub struct ViewFrameProps {
     pub title: AttrValue,
+    /// Changes whenever the visitor arrives somewhere new in this view (a new comparison, but not
+    /// each change to the estimate's inputs): the heading then takes focus.
+    #[prop_or_default]
+    pub focus_key: AttrValue,
     #[prop_or(Route::Home)]
     pub back: Route,
     /// The back link's words; the guide's contents when not given.
@@ -24,7 +28,7 @@ pub fn ViewFrame(props: &ViewFrameProps) -> Html {
     {
         let heading = heading.clone();
         let focus = nav.visitor_navigated;
-        use_effect_with(props.title.clone(), move |_| {
+        use_effect_with((props.title.clone(), props.focus_key.clone()), move |_| {
             if focus {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                     let _ = h.focus();
