@@ -1084,6 +1084,51 @@ mod tests {
     }
 
     #[test]
+    fn prices_at_locations_in_an_unknown_currency_are_not_shown_either() {
+        let reading = read(r#"{"clinicName":"Rose Clinic","currency":"EURO","locations":[
+            {"id":"a","name":"A","pricing":{"treatments":{"botox":{"areas":{"face":150}}}}},
+            {"id":"b","name":"B","pricing":{"treatments":{"botox":{"areas":{"face":170}}}}}]}"#);
+        assert!(reading.config.locations.iter().all(|l| l.pricing.is_none()), "never shown as dollars");
+        assert_eq!(reading.config.locations.len(), 2, "the locations themselves stay");
+        assert!(reading.warnings.iter().any(|w| w.to_string().contains("not shown, because the currency is not one the widget knows")), "{:?}", reading.warnings);
+    }
+
+    #[test]
+    fn a_key_given_twice_inside_a_list_is_named_by_its_place() {
+        let reading = read(r#"{"clinicName":"Rose Clinic","locations":[
+            {"id":"a","name":"A"},
+            {"id":"b","name":"B","name":"C"}]}"#);
+        let messages: Vec<String> = reading.warnings.iter().map(ToString::to_string).collect();
+        assert!(messages.iter().any(|m| m.starts_with("`locations[1].name`: this key is given twice")), "{messages:?}");
+    }
+
+    #[test]
+    fn a_location_price_adjustment_is_from_minus_90_to_200_percent() {
+        let with = |percent: &str| {
+            parse(&format!(r#"{{"version":1,"pricing":{{"treatments":{{"botox":{{"areas":{{"face":100}}}}}}}},"locations":[{{"id":"a","name":"A","priceAdjustPercent":{percent}}}]}}"#))
+        };
+        let price = |percent: &str| with(percent).map(|c| c.locations[0].pricing.as_ref().unwrap().treatments[0].areas[0].1.low);
+        assert_eq!(price("-90"), Ok(1_000));
+        assert_eq!(price("200"), Ok(30_000));
+        assert_eq!(price("\"-12.5\""), Ok(8_750));
+        for bad in ["\"-90.01\"", "-91", "\"200.01\"", "201"] {
+            assert!(with(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_location_id_is_letters_digits_dashes_and_underscores() {
+        let with = |id: &str| parse(&format!(r#"{{"version":1,"locations":[{{"id":{},"name":"A"}}]}}"#, serde_json::json!(id)));
+        for good in ["downtown", "down-town", "down_town", "Harbor2", &"a".repeat(40)] {
+            assert!(with(good).is_ok(), "{good}");
+        }
+        for bad in ["", "down town", "down/town", "<b>", &"a".repeat(41)] {
+            let e = with(bad).unwrap_err();
+            assert_eq!(e.path, "locations[0].id", "{bad}");
+        }
+    }
+
+    #[test]
     fn a_clinic_name_is_one_to_eighty_characters_of_plain_text() {
         let named = |name: &str| parse(&format!(r#"{{"version":1,"clinicName":{}}}"#, serde_json::json!(name)));
         assert_eq!(named(&"é".repeat(80)).unwrap().clinic_name.unwrap().chars().count(), 80, "80 characters, not bytes");
