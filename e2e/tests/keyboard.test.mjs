@@ -94,3 +94,51 @@ describe('focus is never dropped', () => {
     await context.close();
   });
 });
+
+describe('announcements', () => {
+  const live = (w) => w.locator('.tw-est-results p[aria-live="polite"]');
+
+  it('the estimate is read out once the visitor settles, not at every option arrowed past', async () => {
+    const { page, w, context } = await open('estimate/t=professional-microneedling');
+    await page.waitForTimeout(900);
+    const first = await live(w).textContent();
+    assert.match(first, /^Estimated total .* Professional microneedling/);
+    const treatment = w.getByLabel('Treatment', { exact: true });
+    await treatment.focus();
+    const seen = new Set();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('ArrowDown');
+      seen.add(await live(w).textContent());
+      await page.waitForTimeout(120);
+    }
+    assert.deepEqual([...seen], [first], 'nothing new is read out while arrowing');
+    await page.waitForTimeout(900);
+    const chosen = await treatment.evaluate((s) => s.selectedOptions[0].textContent);
+    const settled = await live(w).textContent();
+    assert.notEqual(settled, first);
+    assert.ok(settled.includes(chosen), `${settled} names ${chosen}`);
+    await context.close();
+  });
+
+  it('status regions are there before their message, so the first message is read out', async () => {
+    const { page, w, context } = await open('estimate/t=professional-microneedling');
+    // The event answer and the share message: empty regions waiting.
+    assert.equal(await w.locator('.tw-event[role="status"]').textContent(), '');
+    assert.equal(await w.locator('.tw-share-status[role="status"]').textContent(), '');
+    await w.getByRole('button', { name: 'Share this estimate' }).click();
+    assert.match(await w.locator('.tw-share-status').textContent(), /^(Link copied|Copy this link)/);
+    const event = w.getByLabel('An event to look your best for (optional)');
+    await event.fill('2027-09-01');
+    await event.dispatchEvent('change');
+    assert.match(await w.locator('.tw-event').textContent(), /September 1, 2027|Sep 1, 2027/);
+    // Whole courses for a concern, and the year at home against a year in a clinic.
+    await w.getByLabel('Price a usual course of each treatment for').selectOption('acne-scars');
+    assert.match(await w.locator('#tw-courses-title ~ p[role="status"]').first().textContent(), /^\d+ treatments? priced for this concern\.$/);
+    const year = w.locator('p[role="status"]', { hasText: 'A year at home' });
+    const before = await year.textContent();
+    await w.getByLabel('Home rollers bought in a year').fill('12');
+    await w.getByLabel('Home rollers bought in a year').dispatchEvent('change');
+    await page.waitForFunction((b) => document.querySelector('treatment-widget').shadowRoot.querySelector('#tw-year-title ~ p[role="status"]')?.textContent !== b, before);
+    await context.close();
+  });
+});

@@ -69,8 +69,16 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                     }) }
                 </select>
             </div>
+            // What changed, read out when the concern is picked (the list itself is long).
+            <p class="tw-visually-hidden" role="status">{
+                match &concern {
+                    Some(_) if quotes.is_empty() => String::new(),
+                    Some(_) => t.count("quotes.announce", quotes.len() as u64, &[]),
+                    None => String::new(),
+                }
+            }</p>
             if concern.is_some() && quotes.is_empty() {
-                <p>{ t.get("quotes.none") }</p>
+                <p role="status">{ t.get("quotes.none") }</p>
             }
             if !quotes.is_empty() {
                 <ul class="tw-quotes">

@@ -88,7 +88,8 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     html! {
         <section class="tw-est-results" aria-labelledby="tw-est-results-title">
             <h4 id="tw-est-results-title" class="tw-section-title" tabindex="-1">{ t.get("results.title") }</h4>
-            <p class="tw-visually-hidden" aria-live="polite" aria-atomic="true">{ summary }</p>
+            // Read out once the visitor pauses, not at every step of arrowing through a list.
+            <Announcement text={summary.clone()} />
             <p class="tw-total">
                 <span class="tw-total-label">{ t.get("results.total") }</span>
                 <span class="tw-total-figure">{ f.range(option.total) }</span>
@@ -152,8 +153,9 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                 <p class="tw-note">{ format!("{} {}", results.early.text, results.full.text) }</p>
             }
             <p class="tw-note">{ t.get("plan.example_dates") }</p>
+            // The status region is always there, so its first answer is read out too.
+            <div class="tw-event" role="status">
             if let Some((ev, fit, yours)) = event {
-                <div class="tw-event" role="status">
                     { match fit {
                         EventFit::StartBy { latest_start } => html! {
                             <p>{ t.fill("event.start_by", &[("event", &f.date(ev)), ("start", &f.date(latest_start))]) }</p>
@@ -171,8 +173,8 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                             &[("start", &f.date(form.start)), ("done", &yours.settled_sessions.to_string()), ("sessions", &sessions(&t, yours.sessions))],
                         ) }</p>
                     }
-                </div>
             }
+            </div>
 
             <div class="tw-actions">
                 if let Some(booking) = booking.clone() {
@@ -183,9 +185,10 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
                     <button type="button" class="tw-button tw-secondary" onclick={share}>{ t.get("share.button") }</button>
                     <button type="button" class="tw-button tw-secondary" onclick={print}>{ t.get("share.print") }</button>
                 </div>
-                if let Some((href, message)) = &*share_status {
+                // Present before the message arrives, so "Link copied" is read out.
+                <p class="tw-share-status" role="status">{ share_status.as_ref().map(|(_, m)| m.clone()).unwrap_or_default() }</p>
+                if let Some((href, _)) = &*share_status {
                     <div class="tw-share">
-                        <p role="status">{ message }</p>
                         <label class="tw-visually-hidden" for="tw-share-link">{ t.get("share.link_label") }</label>
                         <input id="tw-share-link" type="text" readonly=true value={href.clone()}
                             onfocus={Callback::from(|e: FocusEvent| if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); })} />
@@ -218,4 +221,25 @@ fn copy_to_clipboard(text: &str) -> bool {
         }
         Err(_) => false,
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnouncementProps {
+    pub text: String,
+}
+
+/// A polite live region that takes `text` 0.7 s after it last changed, so a screen reader reads
+/// the estimate once the visitor settles, not a total for every option arrowed past.
+#[component]
+pub fn Announcement(props: &AnnouncementProps) -> Html {
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with(props.text.clone(), move |text| {
+            let text = text.clone();
+            let timer = gloo::timers::callback::Timeout::new(700, move || announced.set(text));
+            move || drop(timer)
+        });
+    }
+    html! { <p class="tw-visually-hidden" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</p> }
 }

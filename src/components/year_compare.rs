@@ -46,6 +46,7 @@ pub fn YearCompare(props: &YearCompareProps) -> Html {
                 <label for="tw-year-rollers">{ t.get("year.rollers") }</label>
                 <input id="tw-year-rollers" type="number" inputmode="numeric" min="1" max="52" value={year.rollers_per_year.to_string()} onchange={on_rollers} />
             </div>
+            <p class="tw-visually-hidden" role="status">{ t.fill("year.announce", &[("home", &f.range(year.at_home)), ("clinic", &f.range(year.professional))]) }</p>
             <div class="tw-year">
                 <div class="tw-year-card">
                     <p class="tw-quote-name">{ &home.name }</p>
