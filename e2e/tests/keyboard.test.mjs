@@ -142,3 +142,37 @@ describe('announcements', () => {
     await context.close();
   });
 });
+
+describe('the sticky total', () => {
+  for (const [width, height, why] of [[320, 568, 'a small phone'], [360, 640, 'a phone'], [640, 360, 'a 1280 × 720 window at 200 %']]) {
+    it(`never covers the focused control: ${why} (${width} × ${height})`, async () => {
+      const opened = await openPage(h.browser, { width, height });
+      const { page, context } = opened;
+      await page.goto(`${h.site}/fixtures/plain-fluid.html#tw=estimate/t=professional-microneedling`);
+      await waitForWidgets(page, 1);
+      await page.locator('treatment-widget').getByLabel('Treatment', { exact: true }).focus();
+      const covered = [];
+      let seen = 0;
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const r = await page.evaluate(() => {
+          const root = document.querySelector('treatment-widget').shadowRoot;
+          const el = root.activeElement;
+          if (!el || !el.closest('.tw-est-form')) return null;
+          const bar = root.querySelector('.tw-sticky-total');
+          const a = el.getBoundingClientRect();
+          const b = bar.getBoundingClientRect();
+          const stuck = getComputedStyle(bar).position === 'sticky' && getComputedStyle(bar).display !== 'none';
+          const overlap = stuck && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+          return { name: el.id || el.getAttribute('aria-label') || el.textContent.trim().slice(0, 30), overlap };
+        });
+        if (!r) continue;
+        seen += 1;
+        if (r.overlap) covered.push(r.name);
+      }
+      assert.ok(seen >= 8, `${seen} form controls reached`);
+      assert.deepEqual(covered, []);
+      await context.close();
+    });
+  }
+});
