@@ -486,6 +486,76 @@ describe('the loader on a page', () => {
   });
 });
 
+// The paths that hand the element to treatment-widget-fallback.js (its own behaviour is in
+// fallback.test.mjs): these pages are here so the loader's figure covers its side of them.
+describe('the loader when the widget cannot run in the page', () => {
+  const frameEyebrow = (page, id) => page.locator(`#${id}`).frameLocator('iframe').locator('.tw-eyebrow');
+  const addFramed = (page, id, config) => page.evaluate(([i, c]) => {
+    const el = document.createElement('treatment-widget');
+    el.id = i;
+    el.setAttribute('mode', 'iframe');
+    el.setAttribute('config', c);
+    document.querySelector('#slot').append(el);
+  }, [id, config]);
+
+  it('mode="iframe": the frame shows the config, follows a config change, and starts again after a removal', SLOW, async () => {
+    await withPage(async ({ page, problems }) => {
+      await page.goto(`${h.site}/fixtures/empty.html`);
+      await addFramed(page, 'f', 'clinic-b.json');
+      await waitForWidgets(page, 1);
+      assert.equal(await frameEyebrow(page, 'f').textContent(), 'Clinic B (fetched)');
+      await page.locator('#f').evaluate((el) => el.setAttribute('config', 'clinic-b-uptown.json'));
+      await frameEyebrow(page, 'f').getByText('Clinic B Uptown (fetched)').waitFor();
+      // Removed (its listeners go), then put back: a new frame starts rather than nothing.
+      await page.locator('#f').evaluate((el) => { window.__kept = el; el.remove(); });
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50)));
+      await page.evaluate(() => { window.__kept.removeAttribute('data-ready'); document.querySelector('#slot').append(window.__kept); });
+      await waitForWidgets(page, 1);
+      assert.equal(await frameEyebrow(page, 'f').textContent(), 'Clinic B Uptown (fetched)');
+      assert.equal(await page.locator('#f').evaluate((el) => el.shadowRoot.querySelectorAll('iframe').length), 1);
+      assert.deepEqual(problems, []);
+    });
+  });
+
+  it("a page whose policy refuses WebAssembly: the widget runs in a frame, with one line saying why", SLOW, async () => {
+    await withPage(async ({ page, problems }) => {
+      // plain.html, served with a policy that allows this origin's scripts but not WebAssembly.
+      await page.route('**/fixtures/plain.html', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
+      });
+      await page.goto(`${h.site}/fixtures/plain.html`);
+      await waitForWidgets(page, 1);
+      assert.equal(await page.locator('treatment-widget').getAttribute('data-tw-mode'), 'iframe');
+      await page.locator('treatment-widget').frameLocator('iframe').locator('.tw-tile').first().waitFor();
+      const own = widgetMessages(problems);
+      assert.equal(own.length, 0, own.join('\n')); // the reason is console.info, not an error
+      assert.ok(problems.every((p) => /WebAssembly|wasm-unsafe-eval/.test(p)), problems.join('\n'));
+    });
+  });
+
+  it('a browser without WebAssembly: the notice instead of the placeholder', SLOW, async () => {
+    await withPage(async ({ page }) => {
+      await page.addInitScript(() => { delete globalThis.WebAssembly; });
+      await page.goto(`${h.site}/fixtures/plain.html`);
+      await page.locator('treatment-widget .tw-no-wasm').waitFor();
+      assert.equal(await page.locator('treatment-widget .tw-placeholder-bar').count(), 0);
+    });
+  });
+
+  it('the frame module failing to load (404): the placeholder becomes the alert, with a console error', SLOW, async () => {
+    await withPage(async ({ page, problems }) => {
+      await page.route('**/treatment-widget-fallback.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+      await page.goto(`${h.site}/fixtures/empty.html`);
+      await addFramed(page, 'f', 'clinic-b.json');
+      await page.waitForFunction((t) => document.querySelector('#f').shadowRoot.textContent.includes(t), FAILED_TO_LOAD);
+      assert.equal(await page.locator('#f').evaluate((el) => el.shadowRoot.querySelector('[role=alert]')?.textContent), FAILED_TO_LOAD);
+      assert.equal(widgetMessages(problems).length, 1, problems.join('\n'));
+      assert.match(widgetMessages(problems)[0], /could not start/);
+    });
+  });
+});
+
 const loaderScripts = (urls) => urls.filter((u) => new URL(u).pathname === LOADER_PATH).length;
 
 describe('loader coverage', () => {
