@@ -1,0 +1,590 @@
+//! The configurator's form, preview and export. Components render the model and dispatch
+//! actions; what a value means is the core's (`draft`, the widget's config reader).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use treatment_widget_core::catalog::Setting;
+use treatment_widget_core::config::ConfigError;
+use treatment_widget_core::draft::{price_text, problems_at, Draft, Step};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::model::{field_id, key, path_text, steps, Action, FieldPath, Model, Part};
+
+/// What the widget says about a field, and what is wrong with what was typed there.
+fn messages_for(model: &Model, paths: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for path in paths {
+        if let Some((_, Some(reason))) = model.typed.get(*path) {
+            out.push(reason.clone());
+        }
+        for p in problems_at(&model.problems, path) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+fn input_text(e: InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+// The configurator reaches a few browser objects (a textarea's value, a chosen file, the
+// clipboard) by name rather than through web-sys features: enabling features changes the
+// widget's build too, and the widget must not change by a byte because the configurator exists.
+fn get(target: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(target, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn textarea_text(e: InputEvent) -> String {
+    e.target().and_then(|t| get(&t, "value")).and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Calls `target.method()` and waits for the promise it returns.
+async fn call_async(target: &wasm_bindgen::JsValue, method: &str, arg: Option<&wasm_bindgen::JsValue>) -> Option<wasm_bindgen::JsValue> {
+    let f: js_sys::Function = get(target, method)?.dyn_into().ok()?;
+    let returned = match arg {
+        Some(a) => f.call1(target, a),
+        None => f.call0(target),
+    };
+    let promise: js_sys::Promise = returned.ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()
+}
+
+#[derive(Properties, PartialEq)]
+struct FieldProps {
+    id: AttrValue,
+    label: AttrValue,
+    value: AttrValue,
+    #[prop_or("text".into())]
+    kind: AttrValue,
+    #[prop_or_default]
+    hint: Option<AttrValue>,
+    #[prop_or_default]
+    autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    list: Option<AttrValue>,
+    messages: Vec<String>,
+    oninput: Callback<String>,
+}
+
+/// A labelled text field with its hint and, below it, each problem the widget has with it.
+#[component]
+fn Field(props: &FieldProps) -> Html {
+    let hint_id = format!("{}-hint", props.id);
+    let problem_id = format!("{}-problem", props.id);
+    let mut described: Vec<&str> = Vec::new();
+    if props.hint.is_some() {
+        described.push(&hint_id);
+    }
+    if !props.messages.is_empty() {
+        described.push(&problem_id);
+    }
+    let oninput = props.oninput.reform(input_text);
+    html! {
+        <div class="cf-field">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint { <p class="cf-hint" id={hint_id.clone()}>{ hint.clone() }</p> }
+            <input id={props.id.clone()} type={props.kind.clone()} value={props.value.clone()} {oninput}
+                autocomplete={props.autocomplete.clone()} inputmode={props.inputmode.clone()} list={props.list.clone()}
+                aria-invalid={(!props.messages.is_empty()).then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))} />
+            <FieldProblems id={problem_id.clone()} messages={props.messages.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FieldProblemsProps {
+    id: String,
+    messages: Vec<String>,
+}
+
+#[component]
+fn FieldProblems(props: &FieldProblemsProps) -> Html {
+    if props.messages.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="cf-problem" id={props.id.clone()}>
+            { for props.messages.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub problems: Rc<Vec<ConfigError>>,
+    pub typed: BTreeMap<String, (String, Option<String>)>,
+}
+
+/// Every problem at the top, each a link to its field, so none is missed further down the form.
+#[component]
+pub fn ProblemSummary(props: &SummaryProps) -> Html {
+    let typed: Vec<(String, String)> = props.typed.iter().filter_map(|(path, (_, reason))| reason.clone().map(|r| (path.clone(), r))).collect();
+    let count = props.problems.len() + typed.len();
+    let link = |path: &str, text: String| {
+        // A problem about a part the form has no field for goes to the full JSON.
+        let target = if path.is_empty() { "cf-json".to_string() } else { field_id(path) };
+        html! { <li><a href={format!("#{target}")} data-target={target}>{ text }</a></li> }
+    };
+    html! {
+        <section class="cf-summary" aria-labelledby="cf-summary-title">
+            <h2 id="cf-summary-title">
+                { match count { 0 => "No problems".to_string(), 1 => "1 problem".to_string(), n => format!("{n} problems") } }
+            </h2>
+            if count == 0 {
+                <p>{ "The widget can use everything in this config." }</p>
+            } else {
+                <p>{ "The widget leaves these parts out (the same words it writes to the browser console):" }</p>
+                <ul>
+                    { for typed.iter().map(|(path, reason)| link(path, format!("{path}: {reason}"))) }
+                    { for props.problems.iter().map(|p| link(&p.path, p.to_string())) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormProps {
+    pub model: Model,
+    pub dispatch: Callback<Action>,
+}
+
+/// A text field bound to a path of the draft.
+fn text_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, kind: &str, hint: Option<&str>) -> Html {
+    let at = path_text(&path);
+    let value = model.draft.text(&steps(&path));
+    let oninput = dispatch.reform(move |text| Action::Text(path.clone(), text));
+    html! {
+        <Field id={field_id(&at)} label={label.to_string()} value={value} kind={kind.to_string()}
+            hint={hint.map(|h| AttrValue::from(h.to_string()))} messages={messages_for(model, &[at.as_str()])} {oninput} />
+    }
+}
+
+fn price_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: String) -> Html {
+    let at = path_text(&path);
+    let value = match model.typed.get(&at) {
+        Some((typed, _)) => typed.clone(),
+        None => price_text(model.draft.get(&steps(&path))),
+    };
+    let oninput = dispatch.reform(move |text| Action::Price(path.clone(), text));
+    html! {
+        <Field id={field_id(&at)} label={label} value={value} inputmode={Some(AttrValue::from("decimal"))}
+            messages={messages_for(model, &[at.as_str()])} {oninput} />
+    }
+}
+
+#[component]
+pub fn Form(props: &FormProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let catalog = &model.catalog;
+    let offered = model.draft.offered(catalog);
+    let on_flag = |path: FieldPath| dispatch.reform(move |e: Event| Action::Flag(path.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let new_tab = model.draft.get(&[Step::Key("booking"), Step::Key("openInNewTab")]) == Some(&Value::Bool(true));
+    let language = model.draft.text(&[Step::Key("language")]);
+    let on_language = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| d.emit(Action::Text(vec![key("language")], e.target_unchecked_into::<HtmlSelectElement>().value())))
+    };
+    // The colour a clinic wrote as `accentColor` stays there; a new one is the theme's primary.
+    let colour_path: FieldPath = if model.draft.get(&[Step::Key("accentColor")]).is_some() { vec![key("accentColor")] } else { vec![key("theme"), key("primary")] };
+    let colour = model.draft.text(&steps(&colour_path));
+    let colour_messages = messages_for(model, &["accentColor", "theme.primary"]);
+    let on_colour = {
+        let d = dispatch.clone();
+        let path = colour_path.clone();
+        Callback::from(move |e: InputEvent| d.emit(Action::Text(path.clone(), input_text(e))))
+    };
+
+    html! {
+        <div class="cf-form">
+            <fieldset>
+                <legend>{ "Your clinic" }</legend>
+                { text_field(model, dispatch, vec![key("clinicName")], "Clinic name", "text", Some("Shown above every figure and on the booking button.")) }
+                { text_field(model, dispatch, vec![key("booking"), key("url")], "Booking link", "url", Some("Where “Book a consultation” goes: a page on your site or your booking system (https://…).")) }
+                { text_field(model, dispatch, vec![key("booking"), key("phone")], "Phone number (optional)", "tel", Some("Shown beside the booking button, and to visitors whose browser cannot run the widget.")) }
+                <div class="cf-check">
+                    <input id="cf-booking-openInNewTab" type="checkbox" checked={new_tab}
+                        onchange={on_flag(vec![key("booking"), key("openInNewTab")])} />
+                    <label for="cf-booking-openInNewTab">{ "Open the booking link in a new tab" }</label>
+                </div>
+            </fieldset>
+
+            <fieldset>
+                <legend>{ "Language and money" }</legend>
+                <div class="cf-field">
+                    <label for="cf-language">{ "Language of the widget" }</label>
+                    <select id="cf-language" onchange={on_language}>
+                        <option value="" selected={language.is_empty()}>{ "English (the default)" }</option>
+                        <option value="en" selected={language == "en"}>{ "English" }</option>
+                        <option value="es" selected={language == "es"}>{ "Spanish (español)" }</option>
+                    </select>
+                    <FieldProblems id="cf-language-problem" messages={messages_for(model, &["language"])} />
+                </div>
+                { text_field(model, dispatch, vec![key("currency")], "Currency", "text", Some("The three-letter code: USD, EUR, GBP, CAD, AUD…")) }
+                { text_field(model, dispatch, vec![key("locale")], "Number and date format", "text", Some("A locale such as en-US, en-GB, es-ES or de-DE.")) }
+            </fieldset>
+
+            <fieldset>
+                <legend>{ "Look" }</legend>
+                <div class="cf-field">
+                    <label for="cf-colour">{ "Brand colour" }</label>
+                    <p class="cf-hint" id="cf-colour-hint">{ "Buttons and links. A colour too light to read as text is darkened until it reads (you will see why here)." }</p>
+                    <div class="cf-colour-row">
+                        <input id="cf-colour-picker" type="color" aria-label="Brand colour (picker)"
+                            value={if colour.len() == 7 { colour.clone() } else { "#0f766e".to_string() }} oninput={on_colour.clone()} />
+                        <input id="cf-colour" type="text" value={colour.clone()} oninput={on_colour} placeholder="#0f766e"
+                            aria-invalid={(!colour_messages.is_empty()).then_some("true")}
+                            aria-describedby={if colour_messages.is_empty() { "cf-colour-hint".to_string() } else { "cf-colour-hint cf-colour-problem".to_string() }} />
+                    </div>
+                    <FieldProblems id="cf-colour-problem" messages={colour_messages} />
+                    // The widget's warnings name the path they are about; link both spellings here.
+                    <span id={field_id("accentColor")} class="cf-anchor"></span>
+                    <span id={field_id("theme.primary")} class="cf-anchor"></span>
+                </div>
+            </fieldset>
+
+            <Treatments model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
+            <Packages model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
+            <Import model={model.clone()} dispatch={dispatch.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ListProps {
+    model: Model,
+    dispatch: Callback<Action>,
+    offered: Vec<String>,
+}
+
+/// Each treatment: offered or not, its place in the widget's lists, and a price for each area.
+#[component]
+fn Treatments(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let catalog = &model.catalog;
+    let others: Vec<&str> = catalog.treatments.iter().filter(|t| t.setting == Setting::Professional && !props.offered.contains(&t.id)).map(|t| t.id.as_str()).collect();
+    let name = |id: &str| catalog.treatment(id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_string());
+    let row = |id: &str, at: Option<usize>| {
+        let treatment = catalog.treatment(id);
+        let check_id = format!("cf-offer-{id}");
+        let onchange = {
+            let id = id.to_string();
+            dispatch.reform(move |e: Event| Action::Offer(id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()))
+        };
+        let mover = |earlier: bool| {
+            let id = id.to_string();
+            dispatch.reform(move |_: MouseEvent| Action::Move(id.clone(), earlier))
+        };
+        let last = props.offered.len().saturating_sub(1);
+        html! {
+            <li class="cf-treatment" key={id.to_string()}>
+                <div class="cf-treatment-head">
+                    <div class="cf-check">
+                        <input id={check_id.clone()} type="checkbox" checked={at.is_some()} {onchange} />
+                        <label for={check_id}>{ name(id) }</label>
+                    </div>
+                    if let Some(at) = at {
+                        <div class="cf-move">
+                            <button type="button" class="cf-small" aria-disabled={(at == 0).then_some("true")}
+                                onclick={if at == 0 { Callback::noop() } else { mover(true) }}>
+                                { "Up" }<span class="cf-visually-hidden">{ format!(": {}", name(id)) }</span>
+                            </button>
+                            <button type="button" class="cf-small" aria-disabled={(at == last).then_some("true")}
+                                onclick={if at == last { Callback::noop() } else { mover(false) }}>
+                                { "Down" }<span class="cf-visually-hidden">{ format!(": {}", name(id)) }</span>
+                            </button>
+                        </div>
+                    }
+                </div>
+                if at.is_some() {
+                    if let Some(t) = treatment {
+                        <div class="cf-prices">
+                            { for t.areas.iter().map(|area| {
+                                let area_name = catalog.area(area).map(|a| a.name.clone()).unwrap_or_else(|| area.clone());
+                                price_field(model, dispatch,
+                                    vec![key("pricing"), key("treatments"), key(id), key("areas"), key(area)],
+                                    format!("{}, {}: price a session", name(id), area_name.to_lowercase()))
+                            }) }
+                        </div>
+                    } else {
+                        <p class="cf-hint">{ "The clinic's own treatment: edit it in the full JSON below." }</p>
+                    }
+                }
+            </li>
+        }
+    };
+    html! {
+        <fieldset class="cf-treatments">
+            <legend>{ "Treatments and prices" }</legend>
+            <p class="cf-hint" id="cf-price-hint">
+                { "Ticked treatments are shown, in this order. A price is one amount (150) or a typical range (150-700), a session, in your currency. Leave it empty to show the treatment without a price." }
+            </p>
+            <span id={field_id("offeredTreatments")} class="cf-anchor"></span>
+            <span id={field_id("pricing")} class="cf-anchor"></span>
+            <ul class="cf-list">
+                { for props.offered.iter().enumerate().map(|(i, id)| row(id, Some(i))) }
+                { for others.iter().map(|id| row(id, None)) }
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Packages: a number of sessions of one treatment for one price.
+#[component]
+fn Packages(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let packages: Vec<Value> = match model.draft.get(&[Step::Key("pricing"), Step::Key("packages")]) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    let catalog = &model.catalog;
+    let package = |i: usize, p: &Value| {
+        let base = vec![key("pricing"), key("packages"), Part::Index(i)];
+        let at = |k: &str| {
+            let mut path = base.clone();
+            path.push(key(k));
+            path
+        };
+        let label = p.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).map(str::to_string).unwrap_or_else(|| format!("Package {}", i + 1));
+        let treatment_path = at("treatment");
+        let treatment = model.draft.text(&steps(&treatment_path));
+        let treatment_at = path_text(&treatment_path);
+        let treatment_id = field_id(&treatment_at);
+        let on_treatment = {
+            let path = treatment_path.clone();
+            dispatch.reform(move |e: Event| Action::Text(path.clone(), e.target_unchecked_into::<HtmlSelectElement>().value()))
+        };
+        let sessions_path = at("sessions");
+        let sessions_at = path_text(&sessions_path);
+        let sessions = model.typed.get(&sessions_at).map(|(t, _)| t.clone()).unwrap_or_else(|| model.draft.text(&steps(&sessions_path)));
+        let on_sessions = dispatch.reform(move |text| Action::Count(sessions_path.clone(), text));
+        let remove = dispatch.reform(move |_: MouseEvent| Action::RemovePackage(i));
+        html! {
+            <li class="cf-package">
+                <h3 class="cf-package-title">{ label.clone() }</h3>
+                { text_field(model, dispatch, at("name"), "Name", "text", Some("As visitors see it, such as “Course of 3”.")) }
+                <div class="cf-field">
+                    <label for={treatment_id.clone()}>{ "Treatment" }</label>
+                    <select id={treatment_id.clone()} onchange={on_treatment}>
+                        { for props.offered.iter().map(|id| html! {
+                            <option value={id.clone()} selected={*id == treatment}>
+                                { catalog.treatment(id).map(|t| t.name.clone()).unwrap_or_else(|| id.clone()) }
+                            </option>
+                        }) }
+                    </select>
+                    <FieldProblems id={format!("{treatment_id}-problem")} messages={messages_for(model, &[treatment_at.as_str()])} />
+                </div>
+                <Field id={field_id(&sessions_at)} label="Sessions" value={sessions} inputmode={Some(AttrValue::from("numeric"))}
+                    messages={messages_for(model, &[sessions_at.as_str()])} oninput={on_sessions} />
+                { price_field(model, dispatch, at("price"), "Price of the whole package".to_string()) }
+                <button type="button" class="cf-button cf-secondary" onclick={remove}>
+                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
+                </button>
+                <span id={field_id(&path_text(&base))} class="cf-anchor"></span>
+            </li>
+        }
+    };
+    html! {
+        <fieldset class="cf-packages">
+            <legend>{ "Packages" }</legend>
+            <p class="cf-hint">{ "A course sold for one price. The estimate uses a package only when it is cheaper for the visitor, and says so." }</p>
+            <span id={field_id("pricing.packages")} class="cf-anchor"></span>
+            if !packages.is_empty() {
+                <ul class="cf-list">{ for packages.iter().enumerate().map(|(i, p)| package(i, p)) }</ul>
+            }
+            <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AddPackage)}>{ "Add a package" }</button>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ImportProps {
+    model: Model,
+    dispatch: Callback<Action>,
+}
+
+/// Paste or open an existing config; start again.
+#[component]
+fn Import(props: &ImportProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let on_text = dispatch.reform(|e: InputEvent| Action::ImportText(textarea_text(e)));
+    let on_file = {
+        let d = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = get(&input, "files").and_then(|files| get(&files, "0")) else { return };
+            let d = d.clone();
+            spawn_local(async move {
+                match call_async(&file, "text", None).await.and_then(|t| t.as_string()) {
+                    Some(text) => {
+                        d.emit(Action::ImportText(text));
+                        d.emit(Action::Import);
+                    }
+                    None => d.emit(Action::ImportText(String::new())),
+                }
+            });
+            input.set_value("");
+        })
+    };
+    html! {
+        <fieldset class="cf-import">
+            <legend>{ "Import or start again" }</legend>
+            <div class="cf-field">
+                <label for="cf-import-text">{ "Paste a config" }</label>
+                <p class="cf-hint" id="cf-import-hint">{ "Any config of this widget, from version 1 on. Parts the form has no field for are kept, and parts the widget cannot use are listed at the top." }</p>
+                <textarea id="cf-import-text" rows="5" value={model.import_text.clone()} oninput={on_text} aria-describedby="cf-import-hint" spellcheck="false" />
+            </div>
+            <div class="cf-actions">
+                <button type="button" class="cf-button" onclick={dispatch.reform(|_: MouseEvent| Action::Import)}>{ "Use this config" }</button>
+                <label class="cf-button cf-secondary cf-file">
+                    { "Open a file…" }
+                    <input type="file" accept=".json,application/json" onchange={on_file} class="cf-visually-hidden" />
+                </label>
+            </div>
+            <div role="status" class="cf-status">
+                { match &model.import_message {
+                    Some(Ok(m)) => html! { <p>{ m.clone() }</p> },
+                    Some(Err(m)) => html! { <p class="cf-problem">{ m.clone() }</p> },
+                    None => Html::default(),
+                } }
+            </div>
+            if model.confirm_reset {
+                <div class="cf-confirm" role="group" aria-labelledby="cf-confirm-text">
+                    <p id="cf-confirm-text">{ "Start again from an empty config? Everything in this draft goes (export it first to keep it)." }</p>
+                    <button type="button" class="cf-button cf-danger" onclick={dispatch.reform(|_: MouseEvent| Action::Reset)}>{ "Yes, start again" }</button>
+                    <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AskReset(false))}>{ "Keep my draft" }</button>
+                </div>
+            } else {
+                <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AskReset(true))}>{ "Start again…" }</button>
+            }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    pub model: Model,
+    pub dispatch: Callback<Action>,
+}
+
+/// A real widget showing the draft, and the export beside it.
+#[component]
+pub fn Preview(props: &PreviewProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let on_phone = dispatch.reform(|e: Event| Action::PhonePreview(e.target_unchecked_into::<HtmlInputElement>().checked()));
+    let on_language = dispatch.reform(|e: Event| {
+        let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::PreviewLanguage((!v.is_empty()).then_some(v))
+    });
+    let lang = model.preview_language.clone().unwrap_or_default();
+    html! {
+        <div class="cf-preview-column">
+            <section class="cf-preview" aria-labelledby="cf-preview-title">
+                <h2 id="cf-preview-title">{ "Preview" }</h2>
+                <div class="cf-preview-controls">
+                    <div class="cf-check">
+                        <input id="cf-phone" type="checkbox" checked={model.phone_preview} onchange={on_phone} />
+                        <label for="cf-phone">{ "Phone width (360 px)" }</label>
+                    </div>
+                    <div class="cf-field cf-inline">
+                        <label for="cf-preview-language">{ "Preview in" }</label>
+                        <select id="cf-preview-language" onchange={on_language}>
+                            <option value="" selected={lang.is_empty()}>{ "the config's language" }</option>
+                            <option value="en" selected={lang == "en"}>{ "English" }</option>
+                            <option value="es" selected={lang == "es"}>{ "Spanish" }</option>
+                        </select>
+                    </div>
+                </div>
+                <div class={classes!("cf-preview-frame", model.phone_preview.then_some("cf-phone"))}>
+                    // The widget itself, as on a clinic's page; it re-reads its inline config at each change.
+                    <treatment-widget id="cf-preview" routing="none">
+                        <script type="application/json">{ model.preview_json() }</script>
+                    </treatment-widget>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// Copies text to the clipboard; says whether it worked.
+fn copy(text: String, done: Callback<String>) {
+    spawn_local(async move {
+        let result = async {
+            let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+            let clipboard = get(&get(&window, "navigator")?, "clipboard")?;
+            call_async(&clipboard, "writeText", Some(&text.into())).await
+        }
+        .await;
+        done.emit(if result.is_some() { "Copied.".to_string() } else { "Could not copy here: select the text and copy it yourself.".to_string() });
+    });
+}
+
+#[component]
+pub fn Export(props: &PreviewProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let copied = use_state(String::new);
+    let json = model.draft.to_json();
+    let inline = model.draft.snippet_inline(&model.loader_url);
+    let hosted = Draft::snippet_hosted(&model.loader_url, &model.config_url);
+    let copy_button = |what: &'static str, text: String| {
+        let copied = copied.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy(text.clone(), Callback::from(move |m: String| copied.set(format!("{what}: {m}"))));
+        });
+        html! { <button type="button" class="cf-button cf-secondary" {onclick}>{ format!("Copy the {}", what.to_lowercase()) }</button> }
+    };
+    let download = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
+    let on_loader = dispatch.reform(|e: InputEvent| Action::LoaderUrl(input_text(e)));
+    let on_config_url = dispatch.reform(|e: InputEvent| Action::ConfigUrl(input_text(e)));
+    html! {
+        <section class="cf-export" aria-labelledby="cf-export-title">
+            <h2 id="cf-export-title">{ "Export" }</h2>
+            <div class="cf-field">
+                <label for="cf-json">{ "Config JSON" }</label>
+                <textarea id="cf-json" rows="10" readonly=true value={json.clone()} spellcheck="false" />
+            </div>
+            <div class="cf-actions">
+                { copy_button("Config JSON", json) }
+                <a class="cf-button cf-secondary" href={download} download="clinic.json">{ "Download clinic.json" }</a>
+            </div>
+            <div class="cf-field">
+                <label for="cf-loader-url">{ "Where the widget's files are" }</label>
+                <p class="cf-hint" id="cf-loader-url-hint">{ "The address of treatment-widget.js on your site or CDN. It starts as the files beside this page." }</p>
+                <input id="cf-loader-url" type="url" value={model.loader_url.clone()} oninput={on_loader} aria-describedby="cf-loader-url-hint" />
+            </div>
+            <div class="cf-field">
+                <label for="cf-snippet">{ "Snippet" }</label>
+                <p class="cf-hint" id="cf-snippet-hint">{ "Paste it where the widget should appear (in WordPress, a Custom HTML block; in Wix, an Embed Code element; in Squarespace, a Code block). The config is inside it: nothing else to upload." }</p>
+                <textarea id="cf-snippet" rows="8" readonly=true value={inline.clone()} aria-describedby="cf-snippet-hint" spellcheck="false" />
+            </div>
+            <div class="cf-actions">{ copy_button("Snippet", inline) }</div>
+            <div class="cf-field">
+                <label for="cf-config-url">{ "Or host the config as a file, at" }</label>
+                <input id="cf-config-url" type="url" value={model.config_url.clone()} oninput={on_config_url} />
+            </div>
+            <div class="cf-field">
+                <label for="cf-snippet-hosted">{ "Snippet for a hosted config" }</label>
+                <p class="cf-hint" id="cf-snippet-hosted-hint">{ "Upload clinic.json to that address first. Change prices later by replacing the file, without touching the page." }</p>
+                <textarea id="cf-snippet-hosted" rows="3" readonly=true value={hosted.clone()} aria-describedby="cf-snippet-hosted-hint" spellcheck="false" />
+            </div>
+            <div class="cf-actions">{ copy_button("Hosted snippet", hosted) }</div>
+            <p role="status" class="cf-status">{ (*copied).clone() }</p>
+        </section>
+    }
+}

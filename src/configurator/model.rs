@@ -1,0 +1,314 @@
+//! The configurator's state: the draft config and what the person is in the middle of typing.
+//! The rules (what a field means, what the widget makes of it) are the core's: `draft` and the
+//! widget's own config reader.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use treatment_widget_core::catalog::Catalog;
+use treatment_widget_core::config::ConfigError;
+use treatment_widget_core::draft::{price_from_text, Draft, Step};
+use yew::Reducible;
+
+/// One step of a field's place in the config, owned so actions can carry it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    Key(String),
+    Index(usize),
+}
+
+pub type FieldPath = Vec<Part>;
+
+pub fn key(k: &str) -> Part {
+    Part::Key(k.to_string())
+}
+
+pub fn steps(path: &[Part]) -> Vec<Step<'_>> {
+    path.iter()
+        .map(|p| match p {
+            Part::Key(k) => Step::Key(k),
+            Part::Index(i) => Step::Index(*i),
+        })
+        .collect()
+}
+
+/// The path as the widget's warnings write it: `pricing.packages[0].price`.
+pub fn path_text(path: &[Part]) -> String {
+    let mut out = String::new();
+    for p in path {
+        match p {
+            Part::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Part::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// The id of the form control for a path (problems link to it).
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("cf-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+    }
+    id
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    pub catalog: Rc<Catalog>,
+    pub draft: Draft,
+    /// What the widget would leave out of the draft, with its reasons.
+    pub problems: Rc<Vec<ConfigError>>,
+    /// Text as typed into the price and number fields, by field path, with the reason when it is
+    /// not (yet) a value: a half-typed price is kept, not thrown away, and the field shows exactly
+    /// what was typed, not the value re-written under the cursor.
+    pub typed: BTreeMap<String, (String, Option<String>)>,
+    pub import_text: String,
+    pub import_message: Option<Result<String, String>>,
+    pub confirm_reset: bool,
+    pub phone_preview: bool,
+    /// The preview's language when the person wants to see the other one ("en" or "es").
+    pub preview_language: Option<String>,
+    pub loader_url: String,
+    pub config_url: String,
+    /// Bumped when the form should take a whole new draft (an import, "Start again").
+    pub generation: u32,
+}
+
+impl Model {
+    pub fn new(catalog: Rc<Catalog>, draft: Draft, loader_url: String) -> Model {
+        let problems = Rc::new(draft.problems(&catalog));
+        Model {
+            catalog,
+            draft,
+            problems,
+            typed: BTreeMap::new(),
+            import_text: String::new(),
+            import_message: None,
+            confirm_reset: false,
+            phone_preview: false,
+            preview_language: None,
+            loader_url,
+            config_url: "https://your-site.example/clinic.json".to_string(),
+            generation: 0,
+        }
+    }
+
+    /// The config the preview shows: the draft, in the preview's language if one is chosen.
+    pub fn preview_json(&self) -> String {
+        let mut shown = self.draft.clone();
+        if let Some(lang) = &self.preview_language {
+            shown.set(&[Step::Key("language")], Some(Value::from(lang.as_str())));
+            shown.set(&[Step::Key("languages")], None);
+        }
+        treatment_widget_core::draft::script_safe(&shown.to_json())
+    }
+
+    fn changed(&mut self) {
+        self.problems = Rc::new(self.draft.problems(&self.catalog));
+    }
+}
+
+pub enum Action {
+    Text(FieldPath, String),
+    Flag(FieldPath, bool),
+    Price(FieldPath, String),
+    Count(FieldPath, String),
+    Offer(String, bool),
+    Move(String, bool),
+    AddPackage,
+    RemovePackage(usize),
+    ImportText(String),
+    Import,
+    AskReset(bool),
+    Reset,
+    PhonePreview(bool),
+    PreviewLanguage(Option<String>),
+    LoaderUrl(String),
+    ConfigUrl(String),
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut m = (*self).clone();
+        match action {
+            Action::Text(path, text) => {
+                m.draft.set_text(&steps(&path), &text);
+                m.changed();
+            }
+            Action::Flag(path, on) => {
+                m.draft.set(&steps(&path), on.then_some(Value::Bool(true)));
+                m.changed();
+            }
+            Action::Price(path, text) => {
+                let at = path_text(&path);
+                match price_from_text(&text) {
+                    Ok(value) => {
+                        m.typed.insert(at, (text, None));
+                        m.draft.set(&steps(&path), value);
+                        m.changed();
+                    }
+                    Err(reason) => {
+                        m.typed.insert(at, (text, Some(reason)));
+                    }
+                }
+            }
+            Action::Count(path, text) => {
+                let at = path_text(&path);
+                let trimmed = text.trim();
+                if trimmed.is_empty() {
+                    m.typed.insert(at, (text, None));
+                    m.draft.set(&steps(&path), None);
+                    m.changed();
+                } else {
+                    match trimmed.parse::<u32>() {
+                        Ok(n) => {
+                            m.typed.insert(at, (text, None));
+                            m.draft.set(&steps(&path), Some(Value::from(n)));
+                            m.changed();
+                        }
+                        Err(_) => {
+                            m.typed.insert(at, (text, Some("Write a whole number, such as 4.".to_string())));
+                        }
+                    }
+                }
+            }
+            Action::Offer(id, on) => {
+                m.draft.set_offered(&id, on, &m.catalog);
+                m.changed();
+            }
+            Action::Move(id, earlier) => {
+                m.draft.move_offered(&id, earlier, &m.catalog);
+                m.changed();
+            }
+            Action::AddPackage => {
+                let count = match m.draft.get(&[Step::Key("pricing"), Step::Key("packages")]) {
+                    Some(Value::Array(a)) => a.len(),
+                    _ => 0,
+                };
+                let treatment = m.draft.offered(&m.catalog).into_iter().next().unwrap_or_default();
+                let taken = |id: &str| match m.draft.get(&[Step::Key("pricing"), Step::Key("packages")]) {
+                    Some(Value::Array(a)) => a.iter().any(|p| p.get("id").and_then(Value::as_str) == Some(id)),
+                    _ => false,
+                };
+                let id = (1..).map(|n| format!("package-{n}")).find(|id| !taken(id)).unwrap_or_default();
+                let package = serde_json::json!({ "id": id, "name": "", "treatment": treatment, "sessions": 3 });
+                m.draft.set(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(count)], Some(package));
+                m.changed();
+            }
+            Action::RemovePackage(i) => {
+                m.draft.set(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(i)], None);
+                m.typed.retain(|k, _| !k.starts_with("pricing.packages["));
+                m.changed();
+            }
+            Action::ImportText(text) => {
+                m.import_text = text;
+                m.import_message = None;
+            }
+            Action::Import => match Draft::parse(&m.import_text) {
+                Ok(draft) => {
+                    m.draft = draft;
+                    m.typed.clear();
+                    m.changed();
+                    m.generation += 1;
+                    let n = m.problems.len();
+                    m.import_message = Some(Ok(if n == 0 {
+                        "Imported. The widget can use all of it.".to_string()
+                    } else {
+                        format!("Imported. The widget would leave out {n} part{} of it: see the list of problems at the top. Nothing was removed from the config.", if n == 1 { "" } else { "s" })
+                    }));
+                    m.import_text.clear();
+                }
+                Err(reason) => m.import_message = Some(Err(reason)),
+            },
+            Action::AskReset(on) => m.confirm_reset = on,
+            Action::Reset => {
+                m.draft = Draft::blank();
+                m.typed.clear();
+                m.confirm_reset = false;
+                m.import_message = None;
+                m.changed();
+                m.generation += 1;
+            }
+            Action::PhonePreview(on) => m.phone_preview = on,
+            Action::PreviewLanguage(lang) => m.preview_language = lang,
+            Action::LoaderUrl(url) => m.loader_url = url,
+            Action::ConfigUrl(url) => m.config_url = url,
+        }
+        Rc::new(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Rc<Model> {
+        Rc::new(Model::new(Rc::new(Catalog::built_in().unwrap()), Draft::blank(), "https://cdn.example/treatment-widget.js".into()))
+    }
+
+    fn price_path() -> FieldPath {
+        vec![key("pricing"), key("treatments"), key("botox"), key("areas"), key("face")]
+    }
+
+    #[test]
+    fn a_half_typed_price_is_kept_with_its_reason_and_the_config_keeps_the_last_good_one() {
+        let m = model().reduce(Action::Price(price_path(), "300".into()));
+        let m = m.reduce(Action::Price(price_path(), "300-".into()));
+        let (text, reason) = m.typed.get("pricing.treatments.botox.areas.face").unwrap();
+        assert_eq!(text, "300-");
+        assert!(reason.as_deref().unwrap().contains("not an amount"), "{reason:?}");
+        assert_eq!(m.draft.get(&steps(&price_path())), Some(&Value::from(300)));
+        let m = m.reduce(Action::Price(price_path(), "300 - 450".into()));
+        assert_eq!(m.typed.get("pricing.treatments.botox.areas.face"), Some(&("300 - 450".to_string(), None)), "shown as typed");
+        assert_eq!(m.draft.get(&steps(&price_path())), Some(&serde_json::json!({"low": 300, "high": 450})));
+    }
+
+    #[test]
+    fn problems_follow_each_change() {
+        let m = model().reduce(Action::Text(vec![key("booking"), key("url")], "ftp://x".into()));
+        assert!(m.problems.iter().any(|p| p.path == "booking.url"), "{:?}", m.problems);
+        let m = m.reduce(Action::Text(vec![key("booking"), key("url")], "https://rose.example/book".into()));
+        assert!(!m.problems.iter().any(|p| p.path == "booking.url"), "{:?}", m.problems);
+    }
+
+    #[test]
+    fn packages_get_ids_that_are_not_taken() {
+        let m = model().reduce(Action::AddPackage).reduce(Action::AddPackage).reduce(Action::RemovePackage(0)).reduce(Action::AddPackage);
+        let ids: Vec<String> = match m.draft.get(&[Step::Key("pricing"), Step::Key("packages")]) {
+            Some(Value::Array(a)) => a.iter().map(|p| p["id"].as_str().unwrap().to_string()).collect(),
+            _ => vec![],
+        };
+        assert_eq!(ids, ["package-2", "package-1"]);
+    }
+
+    #[test]
+    fn an_import_that_is_not_json_changes_nothing() {
+        let m = model().reduce(Action::Text(vec![key("clinicName")], "Rose".into()));
+        let m = m.reduce(Action::ImportText("{\"version\": ".into())).reduce(Action::Import);
+        assert_eq!(m.draft.text(&[Step::Key("clinicName")]), "Rose");
+        assert!(matches!(&m.import_message, Some(Err(e)) if e.contains("not valid JSON")));
+    }
+
+    #[test]
+    fn the_preview_language_is_the_previews_only() {
+        let m = model().reduce(Action::PreviewLanguage(Some("es".into())));
+        assert!(m.preview_json().contains("\"language\": \"es\""));
+        assert!(!m.draft.to_json().contains("language"));
+    }
+
+    #[test]
+    fn paths_read_as_the_widgets_warnings_write_them() {
+        let p = vec![key("pricing"), key("packages"), Part::Index(2), key("price")];
+        assert_eq!(path_text(&p), "pricing.packages[2].price");
+        assert_eq!(field_id("pricing.packages[2].price"), "cf-pricing-packages-2--price");
+    }
+}
