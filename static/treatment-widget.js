@@ -135,6 +135,9 @@ class TreatmentWidgetElement extends HTMLElement {
       this.addEventListener('treatment-widget:ready', () => settleHeight(this), { once: true });
       record.app = glue.TreatmentWidget.mount(this, root);
       running.set(this, record);
+      // The inline config edited in place (a page builder, the configurator's preview): read it again.
+      record.observer = new MutationObserver(() => { if (!record.failed) record.app.configChanged(); });
+      record.observer.observe(this, { childList: true, subtree: true, characterData: true });
     } catch (e) {
       // A page whose Content Security Policy refuses WebAssembly ('wasm-unsafe-eval' missing):
       // the widget runs in a frame with its own policy instead.
@@ -164,6 +167,7 @@ class TreatmentWidgetElement extends HTMLElement {
       this._frameRecord = null;
       const record = running.get(this);
       running.delete(this);
+      record?.observer.disconnect();
       // A crashed instance says so in its own shadow root too, in case the page swallowed the
       // error event: never reuse it.
       if (!record || record.failed || this.shadowRoot?.querySelector('.tw-crash')) return;

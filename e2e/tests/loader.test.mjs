@@ -472,6 +472,32 @@ describe('the loader on a page', () => {
     });
   });
 
+  it('an inline config edited in place (a page builder, the configurator) is read again, keeping the view', SLOW, async () => {
+    await withPage(async ({ page, problems }) => {
+      await page.goto(`${h.site}/fixtures/empty.html`);
+      await page.evaluate(() => {
+        const el = document.createElement('treatment-widget');
+        el.id = 'edited';
+        el.setAttribute('routing', 'none');
+        const s = document.createElement('script');
+        s.type = 'application/json';
+        s.textContent = '{"version":1,"clinicName":"Before Clinic"}';
+        el.append(s);
+        document.querySelector('#slot').append(el);
+      });
+      await waitForWidgets(page, 1);
+      await page.locator('#edited').getByRole('button', { name: /^Questions/ }).click();
+      await page.locator('#edited').getByRole('heading', { name: 'Questions and answers', level: 3 }).waitFor();
+      await page.locator('#edited > script').evaluate((s) => { s.textContent = '{"version":1,"clinicName":"After Clinic"}'; });
+      await page.locator('#edited .tw-eyebrow', { hasText: 'After Clinic' }).waitFor();
+      assert.equal(await page.locator('#edited').getByRole('heading', { name: 'Questions and answers', level: 3 }).count(), 1, 'still on the same view');
+      // Edits to the text node itself (as a framework would make them) count too.
+      await page.locator('#edited > script').evaluate((s) => { s.firstChild.data = '{"version":1,"clinicName":"Third Clinic"}'; });
+      await page.locator('#edited .tw-eyebrow', { hasText: 'Third Clinic' }).waitFor();
+      assert.deepEqual(problems, []);
+    });
+  });
+
   it('the snippet included twice (another URL) defines the element once and works without errors', SLOW, async () => {
     await withPage(async ({ page, problems, glue, ready }) => {
       await page.goto(`${h.site}/fixtures/loader-twice.html`);
