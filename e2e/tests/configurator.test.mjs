@@ -1,0 +1,221 @@
+// The configurator (issue 8), end to end: a clinic set up from nothing with the preview following
+// each step, exported and pasted into a plain page that then shows the same widget and estimate;
+// every example config imported and exported unchanged; a reload keeps the draft; axe at 360 and
+// 1200 px.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { startHarness, ROOT } from '../lib/harness.mjs';
+import { openPage, waitForWidgets } from '../lib/browser.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+const CONFIGURATOR = () => `${h.site}/dist/configurator.html`;
+
+async function openConfigurator({ width = 1200, height = 1000 } = {}) {
+  const opened = await openPage(h.browser, { width, height });
+  await opened.page.goto(CONFIGURATOR());
+  await waitForWidgets(opened.page, 1);
+  return { ...opened, preview: opened.page.locator('#cf-preview') };
+}
+
+const total = async (w) => (await w.locator('.tw-total-figure').first().textContent()).replace(/[\u00a0\u202f]/g, ' ');
+const fieldFor = (path) => `#cf-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
+/** Config warnings the widget writes are expected while a clinic types; anything else is not. */
+const notWarnings = (problems) => problems.filter((p) => !p.startsWith('warning: [treatment-widget]'));
+
+describe('a clinic set up from nothing', () => {
+  it('each step shows in the preview; the exported snippet gives the same widget and estimate on a plain page', { timeout: 120_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+
+    // 1. The name.
+    await page.locator('#cf-clinicName').fill('Rose Skin Clinic');
+    await preview.locator('.tw-eyebrow', { hasText: 'Rose Skin Clinic' }).waitFor();
+    await page.locator('#cf-booking-url').fill('https://rose.example/book');
+
+    // 2. Two treatments, everything else unticked, each with a price.
+    const keep = ['professional-microneedling', 'botox'];
+    const ticked = () => page.locator('input[id^="cf-offer-"]:checked').evaluateAll((els) => els.map((e) => e.id.replace('cf-offer-', '')));
+    // An unticked treatment moves below the ticked ones, so look again after each.
+    for (let extra; (extra = (await ticked()).find((id) => !keep.includes(id)));) {
+      await page.locator(`#cf-offer-${extra}`).uncheck();
+    }
+    assert.deepEqual(await ticked(), keep);
+    await page.locator(fieldFor('pricing.treatments.professional-microneedling.areas.face')).fill('250-400');
+    await page.locator(fieldFor('pricing.treatments.botox.areas.face')).fill('300');
+    // The preview's estimator with the prices just typed: a course of 3 at $250–$400 a session.
+    await preview.getByRole('button', { name: 'Estimate the cost of a course' }).click();
+    await preview.locator('#tw-est-treatment').selectOption('professional-microneedling');
+    await preview.locator('.tw-total-figure').first().waitFor();
+    assert.equal(await total(preview), '$750.00 – $1,200.00');
+
+    // A price typed so far it is not one yet: kept as typed, explained, and the preview keeps the last good one.
+    const mnPrice = page.locator(fieldFor('pricing.treatments.professional-microneedling.areas.face'));
+    await mnPrice.fill('250-');
+    assert.equal(await mnPrice.getAttribute('aria-invalid'), 'true');
+    await page.locator('.cf-summary a', { hasText: 'pricing.treatments.professional-microneedling.areas.face' }).waitFor();
+    await mnPrice.fill('250-400');
+    assert.equal(await mnPrice.getAttribute('aria-invalid'), null);
+
+    // 3. A package of 3 for $650: cheaper than $750 at both ends, so the preview's estimate uses it.
+    await page.getByRole('button', { name: 'Add a package' }).click();
+    await page.locator(fieldFor('pricing.packages[0].name')).fill('Course of 3');
+    await page.locator(fieldFor('pricing.packages[0].treatment')).selectOption('professional-microneedling');
+    await page.locator(fieldFor('pricing.packages[0].sessions')).fill('3');
+    await page.locator(fieldFor('pricing.packages[0].price')).fill('650');
+    await preview.locator('.tw-total-figure', { hasText: '$650.00' }).first().waitFor();
+
+    // 4. A theme colour: the preview's booking button takes it.
+    await page.locator('#cf-colour').fill('#6d28d9');
+    await page.waitForFunction(() => {
+      const b = document.querySelector('#cf-preview').shadowRoot.querySelector('.tw-book');
+      return b && getComputedStyle(b).backgroundColor === 'rgb(109, 40, 217)';
+    });
+    // A colour too light to read is explained beside the field, in the widget's words.
+    await page.locator('#cf-colour').fill('#fde047');
+    await page.locator('#cf-colour-problem', { hasText: 'below the 4.5:1 WCAG AA needs for text' }).waitFor();
+    assert.equal(await page.locator('#cf-colour').getAttribute('aria-invalid'), 'true');
+    await page.locator('#cf-colour').fill('#6d28d9');
+
+    // 5. Spanish: the preview's estimator (still open) speaks it.
+    await page.locator('#cf-language').selectOption('es');
+    await preview.getByText('Calcular el costo de un ciclo').first().waitFor();
+    assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
+
+    // Export: the snippet, pasted into a plain page.
+    const snippet = await page.locator('#cf-snippet').inputValue();
+    assert.match(snippet, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/treatment-widget\.js"><\/script>\n<treatment-widget>/);
+    const exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.equal(exported.clinicName, 'Rose Skin Clinic');
+    assert.deepEqual(exported.offeredTreatments, keep);
+    assert.deepEqual(exported.pricing.packages, [{ id: 'package-1', name: 'Course of 3', treatment: 'professional-microneedling', sessions: 3, price: 650 }]);
+    assert.deepEqual(notWarnings(problems), []);
+
+    const pasted = await openPage(h.browser, { width: 1200, height: 1000 });
+    await pasted.page.route('**/fixtures/pasted.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title></head><body><h1>Rose</h1>\n${snippet}\n</body></html>`,
+    }));
+    await pasted.page.goto(`${h.site}/fixtures/pasted.html`);
+    await waitForWidgets(pasted.page, 1);
+    const there = pasted.page.locator('treatment-widget');
+    await there.locator('.tw-eyebrow', { hasText: 'Rose Skin Clinic' }).waitFor();
+    await there.getByRole('button', { name: 'Calcular el costo de un ciclo' }).click();
+    await there.locator('#tw-est-treatment').selectOption('professional-microneedling');
+    await there.locator('.tw-total-figure').first().waitFor();
+    const b = await total(there);
+    assert.equal(b, await total(preview), 'the same estimate in the preview and on the pasted page');
+    assert.match(b, /650/);
+    assert.deepEqual(pasted.problems, []);
+    await pasted.context.close();
+    await context.close();
+  });
+
+  it('a reload keeps the draft, half-typed prices aside; "Start again" asks first', { timeout: 60_000 }, async () => {
+    const { page, context } = await openConfigurator();
+    await page.locator('#cf-clinicName').fill('Draft Clinic');
+    await page.locator(fieldFor('pricing.treatments.botox.areas.face')).fill('120-180');
+    await page.reload();
+    await waitForWidgets(page, 1);
+    assert.equal(await page.locator('#cf-clinicName').inputValue(), 'Draft Clinic');
+    assert.equal(await page.locator(fieldFor('pricing.treatments.botox.areas.face')).inputValue(), '120-180');
+    await page.locator('#cf-preview .tw-eyebrow', { hasText: 'Draft Clinic' }).waitFor();
+
+    await page.getByRole('button', { name: 'Start again…' }).click();
+    await page.getByRole('button', { name: 'Keep my draft' }).click();
+    assert.equal(await page.locator('#cf-clinicName').inputValue(), 'Draft Clinic');
+    await page.getByRole('button', { name: 'Start again…' }).click();
+    await page.getByRole('button', { name: 'Yes, start again' }).click();
+    assert.equal(await page.locator('#cf-clinicName').inputValue(), '');
+    await page.reload();
+    await waitForWidgets(page, 1);
+    assert.equal(await page.locator('#cf-clinicName').inputValue(), '', 'the cleared draft is what is kept');
+    await context.close();
+  });
+
+  it('storage that refuses: a clear message, and the configurator still works', { timeout: 60_000 }, async () => {
+    const opened = await openPage(h.browser, { width: 1200, height: 1000 });
+    await opened.page.addInitScript(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    await opened.page.goto(CONFIGURATOR());
+    await waitForWidgets(opened.page, 1);
+    await opened.page.locator('#cf-clinicName').fill('Quota Clinic');
+    await opened.page.getByRole('alert').filter({ hasText: 'could not be kept on this device' }).first().waitFor();
+    await opened.page.locator('#cf-preview .tw-eyebrow', { hasText: 'Quota Clinic' }).waitFor();
+    await opened.context.close();
+  });
+});
+
+describe('import and export', () => {
+  const examples = [
+    ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),
+    resolve(ROOT, 'content/demo-clinic.json'),
+  ];
+
+  it(`every example config in the repo (${examples.length}) comes back out as it went in`, { timeout: 120_000 }, async () => {
+    const { page, context } = await openConfigurator();
+    for (const file of examples) {
+      const text = readFileSync(file, 'utf8');
+      await page.locator('#cf-import-text').fill(text);
+      await page.getByRole('button', { name: 'Use this config' }).click();
+      await page.locator('.cf-import [role=status] p').waitFor();
+      const out = await page.locator('#cf-json').inputValue();
+      assert.deepEqual(JSON.parse(out), JSON.parse(text), file);
+      // The keys in the clinic's order (the standard area is the first one listed).
+      assert.deepEqual(Object.keys(JSON.parse(out)), Object.keys(JSON.parse(text)), file);
+    }
+    await context.close();
+  });
+
+  it('what the widget cannot use is listed, linked to its field, and kept', { timeout: 60_000 }, async () => {
+    const { page, context } = await openConfigurator();
+    const config = { version: 1, clinicName: 'Madrid Clinic', taxRate: 21, booking: { url: 'ftp://nope.example' } };
+    await page.locator('#cf-import-text').fill(JSON.stringify(config));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await page.locator('.cf-import [role=status]', { hasText: 'would leave out 2 parts' }).waitFor();
+    const listed = await page.locator('.cf-summary li').allTextContents();
+    assert.equal(listed.length, 2, listed.join('\n'));
+    assert.ok(listed.some((l) => l.includes('taxRate')), listed.join('\n'));
+    assert.ok(listed.some((l) => l.startsWith('`booking.url`')), listed.join('\n'));
+    // The booking problem links to the booking field, and is beside it.
+    await page.locator('.cf-summary a', { hasText: 'booking.url' }).click();
+    await page.waitForFunction(() => location.hash === '#cf-booking-url');
+    assert.equal(await page.locator('#cf-booking-url').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(JSON.parse(await page.locator('#cf-json').inputValue()), config, 'nothing dropped from the config');
+
+    // The same from a file, then copied out.
+    const fromFile = { version: 1, clinicName: 'File Clinic', currency: 'EUR', locale: 'es-ES' };
+    await page.locator('.cf-file input[type=file]').setInputFiles({ name: 'clinic.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromFile)) });
+    await page.locator('.cf-import [role=status]', { hasText: 'The widget can use all of it' }).waitFor();
+    assert.deepEqual(JSON.parse(await page.locator('#cf-json').inputValue()), fromFile);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.site });
+    await page.getByRole('button', { name: 'Copy the config json' }).click();
+    await page.locator('.cf-export [role=status]', { hasText: 'Config JSON: Copied.' }).waitFor();
+    assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), fromFile);
+
+    await page.locator('#cf-import-text').fill('{"version": 1,');
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await page.locator('.cf-import .cf-problem', { hasText: 'not valid JSON' }).waitFor();
+    assert.equal(JSON.parse(await page.locator('#cf-json').inputValue()).clinicName, 'File Clinic', 'a failed import changes nothing');
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const width of [360, 1200]) {
+    it(`no axe violations (WCAG 2.1 A/AA) and no horizontal scroll at ${width} px`, { timeout: 60_000 }, async () => {
+      const { page, context } = await openConfigurator({ width, height: 900 });
+      await page.getByRole('button', { name: 'Add a package' }).click();
+      await page.locator('#cf-booking-url').fill('not a link');
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
+      await context.close();
+    });
+  }
+});
