@@ -206,6 +206,26 @@ describe('import and export', () => {
   });
 });
 
+describe('what a visitor downloads', () => {
+  it("the widget's page fetches nothing of the configurator, and the widget's wasm holds none of its text", { timeout: 60_000 }, async () => {
+    const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${h.site}/dist/index.html`);
+    await waitForWidgets(page, 1);
+    assert.ok(fetched.includes('/dist/treatment-widget-app_bg.wasm'), fetched.join('\n'));
+    assert.deepEqual(fetched.filter((p) => /configurator/.test(p)), []);
+    const wasm = (name) => readFileSync(resolve(ROOT, 'dist', name)).toString('latin1');
+    const widget = wasm('treatment-widget-app_bg.wasm');
+    const configurator = wasm('treatment-widget-configurator_bg.wasm');
+    for (const text of ['treatment-widget-configurator:draft', 'Yes, start again', 'Snippet for a hosted config']) {
+      assert.equal(widget.includes(text), false, text);
+      assert.ok(configurator.includes(text), `the same check finds "${text}" in the configurator's wasm`);
+    }
+    await context.close();
+  });
+});
+
 describe('accessibility', () => {
   for (const width of [360, 1200]) {
     it(`no axe violations (WCAG 2.1 A/AA) and no horizontal scroll at ${width} px`, { timeout: 60_000 }, async () => {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::Value;
 use treatment_widget_core::catalog::Setting;
 use treatment_widget_core::config::ConfigError;
-use treatment_widget_core::draft::{price_text, problems_at, Draft, Step};
+use crate::draft::{price_text, problems_at, Draft, Step};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlInputElement, HtmlSelectElement};

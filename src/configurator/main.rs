@@ -2,6 +2,7 @@
 //! widget change beside it, and copies the snippet. Its own wasm entry point, so the widget a
 //! visitor downloads carries none of it. No server, no account: the draft stays on the device.
 
+mod draft;
 mod form;
 mod model;
 mod storage;
@@ -9,7 +10,7 @@ mod storage;
 use std::rc::Rc;
 
 use treatment_widget_core::catalog::Catalog;
-use treatment_widget_core::draft::Draft;
+use crate::draft::Draft;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

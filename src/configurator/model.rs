@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde_json::Value;
 use treatment_widget_core::catalog::Catalog;
 use treatment_widget_core::config::ConfigError;
-use treatment_widget_core::draft::{price_from_text, Draft, Step};
+use crate::draft::{price_from_text, Draft, Step};
 use yew::Reducible;
 
 /// One step of a field's place in the config, owned so actions can carry it.
@@ -107,7 +107,7 @@ impl Model {
             shown.set(&[Step::Key("language")], Some(Value::from(lang.as_str())));
             shown.set(&[Step::Key("languages")], None);
         }
-        treatment_widget_core::draft::script_safe(&shown.to_json())
+        crate::draft::script_safe(&shown.to_json())
     }
 
     fn changed(&mut self) {

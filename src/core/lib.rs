@@ -23,7 +23,6 @@ pub mod pricing;
 pub mod price_config;
 pub mod estimate_params;
 pub mod quotes;
-pub mod draft;
 
 /// Shared set-up for the core's tests.
 #[cfg(test)]
