@@ -413,6 +413,55 @@ mod tests {
     }
 
     #[test]
+    fn dark_paper_gets_the_dark_set_of_fixed_colours_and_light_paper_the_light_one() {
+        let near_black = Rgb(0x11, 0x11, 0x11);
+        let (dark, _) = Colors::derive(DEFAULT_PRIMARY, WHITE, near_black);
+        assert_eq!((dark.warn_bg, dark.warn_ink, dark.focus), (Rgb(0x3a, 0x2c, 0x0c), Rgb(0xff, 0xdc, 0x9a), Rgb(0x93, 0xc5, 0xfd)));
+        // Cards 8 % towards the text on dark paper: 17 + 238 × 0.08 = 36.04, so #242424.
+        assert_eq!(dark.surface, Rgb(0x24, 0x24, 0x24));
+        let (light, _) = Colors::derive(DEFAULT_PRIMARY, INK, WHITE);
+        assert_eq!((light.warn_bg, light.warn_ink, light.focus), (Rgb(0xff, 0xf7, 0xe6), Rgb(0x6b, 0x45, 0x00), Rgb(0x1d, 0x4e, 0xd8)));
+        // 4 % towards #1a1d21 on white: 255 − 229 × 0.04 = 245.84, 255 − 226 × 0.04 = 245.96,
+        // 255 − 222 × 0.04 = 246.12: all round to 246.
+        assert_eq!(light.surface, Rgb(0xf6, 0xf6, 0xf6));
+    }
+
+    #[test]
+    fn a_button_colour_white_text_reads_on_is_kept_though_ink_does_not() {
+        // #1d4ed8: white on it is 6.70:1, ink 2.52:1 (WCAG formula, worked separately).
+        let blue = Rgb(0x1d, 0x4e, 0xd8);
+        assert!(contrast(blue, WHITE) >= AA_TEXT && contrast(blue, INK) < AA_TEXT);
+        let (c, _) = Colors::derive(blue, INK, WHITE);
+        assert_eq!((c.accent, c.on_accent), (blue, WHITE));
+    }
+
+    #[test]
+    fn secondary_text_is_as_soft_as_it_can_be_and_still_read() {
+        for (ink, paper) in [(INK, WHITE), (WHITE, Rgb(0x11, 0x11, 0x11)), (Rgb(0x22, 0x22, 0x22), Rgb(0xfa, 0xf7, 0xf2))] {
+            let (c, _) = Colors::derive(DEFAULT_PRIMARY, ink, paper);
+            let reads = |m: Rgb| [c.paper, c.surface, c.accent_soft].iter().all(|bg| contrast(m, *bg) >= AA_TEXT);
+            let step = (0..=9u8).find(|k| c.muted == ink.mix(paper, k * 5)).expect("muted is the text moved towards the paper in 5 % steps");
+            assert!(step >= 4, "softened by {}% only", step * 5);
+            assert!(reads(c.muted));
+            assert!(step == 9 || !reads(ink.mix(paper, (step + 1) * 5)), "a step softer would still read");
+        }
+    }
+
+    #[test]
+    fn a_brand_colour_too_light_to_read_on_the_paper_is_reported() {
+        // #fde047 on white: 1.32:1 (WCAG formula, worked separately).
+        let yellow = Rgb(0xfd, 0xe0, 0x47);
+        let (c, adjusted) = Colors::derive(yellow, INK, WHITE);
+        assert_eq!(adjusted.len(), 1, "{adjusted:?}");
+        assert_eq!((adjusted[0].what, adjusted[0].chosen, adjusted[0].against), ("primary", yellow, WHITE));
+        assert!((adjusted[0].ratio - 1.318).abs() < 0.001, "{}", adjusted[0].ratio);
+        assert_eq!(adjusted[0].used, c.accent_text);
+        assert!(contrast(c.accent_text, WHITE) >= AA_TEXT);
+        // One that reads is not reported.
+        assert!(Colors::derive(DEFAULT_PRIMARY, INK, WHITE).1.is_empty());
+    }
+
+    #[test]
     fn only_safe_font_names_reach_the_stylesheet() {
         assert_eq!(Font::parse("inherit"), Some(Font::Inherit));
         assert_eq!(Font::parse(" 'Open Sans', Arial, sans-serif"), Some(Font::Families(vec!["Open Sans".into(), "Arial".into(), "sans-serif".into()])));

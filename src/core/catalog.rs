@@ -606,6 +606,52 @@ mod tests {
     }
 
     #[test]
+    fn equal_bounds_are_allowed_and_a_single_session_needs_no_spacing() {
+        let with = |change: &dyn Fn(&mut Treatment)| {
+            let mut c = catalog();
+            let t = c.treatments.iter_mut().find(|t| t.id == "professional-microneedling").unwrap();
+            change(t);
+            c.problems().join("\n")
+        };
+        assert_eq!(with(&|t| {
+            let r = t.results.as_mut().unwrap();
+            r.full_days_max = r.full_days_min;
+            r.early_days = r.full_days_min;
+        }), "", "results that arrive on one known day");
+        assert_eq!(with(&|t| {
+            let d = t.needle_depth.as_mut().unwrap();
+            d.min_hundredths_mm = d.max_hundredths_mm;
+        }), "", "one needle depth");
+        let spacing = "professional-microneedling: a course of more than one session needs a spacing of at least a day";
+        assert_eq!(with(&|t| {
+            t.course.sessions_min = 1;
+            t.course.sessions_typical = 1;
+            t.course.sessions_max = 1;
+            t.course.spacing_days_min = 0;
+        }), "", "a single session has no spacing");
+        assert!(with(&|t| t.course.spacing_days_min = 0).contains(spacing));
+    }
+
+    #[test]
+    fn only_public_references_need_a_url() {
+        let mut c = catalog();
+        let reference = c.sources.iter().position(|s| s.kind == SourceKind::Reference).unwrap();
+        let article = c.sources.iter().position(|s| s.kind == SourceKind::Article).unwrap();
+        c.sources[reference].url = None;
+        c.sources[article].url = None;
+        let (r, a) = (c.sources[reference].id.clone(), c.sources[article].id.clone());
+        let mut clinic = c.sources[reference].clone();
+        clinic.id = "the-clinic".into();
+        clinic.kind = SourceKind::Clinic;
+        c.sources.push(clinic);
+        let p = c.problems();
+        assert!(p.contains(&format!("source {r}: a reference needs a URL")), "{p:?}");
+        assert!(!p.iter().any(|l| l.contains(&format!("source {a}:"))), "an article is cited by name: {p:?}");
+        let about_clinic: Vec<&String> = p.iter().filter(|l| l.starts_with("source the-clinic:")).collect();
+        assert_eq!(about_clinic, [&"source the-clinic: the built-in catalog cannot cite a clinic".to_string()], "{p:?}");
+    }
+
+    #[test]
     fn sources_are_found_by_their_own_id() {
         let c = catalog();
         for id in ["aad-mn", "fda-skinpen", "mayo-peel"] {

@@ -968,6 +968,22 @@ mod tests {
         assert_eq!(e.message, format!("the config is {} bytes; the limit is {MAX_CONFIG_BYTES}", huge.len()));
     }
 
+    #[test]
+    fn a_config_of_exactly_the_size_limit_is_read() {
+        let skeleton = r#"{"version":1,"clinicName":"Rose","note":""}"#;
+        let text = format!(r#"{{"version":1,"clinicName":"Rose","note":"{}"}}"#, "a".repeat(MAX_CONFIG_BYTES - skeleton.len()));
+        assert_eq!(text.len(), 256 * 1024);
+        let reading = ClinicConfig::read(&text, &catalog()).expect("at the limit is within it");
+        assert_eq!(reading.config.clinic_name.as_deref(), Some("Rose"));
+    }
+
+    #[test]
+    fn the_guide_without_a_clinic_has_every_section_but_the_estimate() {
+        use Section::*;
+        assert_eq!(ClinicConfig::unnamed().sections, [About, Concerns, Treatments, Compare, Candidate, Expect, Myths, Faq, Sources]);
+        assert!(ClinicConfig::unnamed().pricing.is_none() && ClinicConfig::unnamed().booking.is_none());
+    }
+
     /// Each field wrong in each way: the exact warning, and that the rest of the clinic's config
     /// (its name above all) is still used.
     #[test]
