@@ -151,6 +151,58 @@ describe('a clinic set up from nothing', () => {
   });
 });
 
+describe('money beyond session prices, and sections', () => {
+  it('a tax rate, a membership and a financing plan reach the preview; a hidden section leaves it', { timeout: 90_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+    const start = { version: 1, clinicName: 'Tax Clinic', offeredTreatments: ['botox'], pricing: { treatments: { botox: { areas: { face: 400 } } } } };
+    await page.locator('#cf-import-text').fill(JSON.stringify(start));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await preview.getByRole('button', { name: 'Estimate the cost of a course' }).click();
+    await preview.locator('.tw-total-figure').first().waitFor();
+    const amount = async () => Number((await total(preview)).replace(/[^0-9.]/g, ''));
+    const before = await amount();
+    assert.ok(before > 0 && before % 400 === 0, `a whole number of $400 sessions: ${before}`);
+
+    // Tax: 10 % on top of the prices.
+    await page.locator(fieldFor('pricing.tax.label')).fill('Sales tax');
+    await page.locator(fieldFor('pricing.tax.percent')).fill('10');
+    await page.waitForFunction((b) => {
+      const t = document.querySelector('#cf-preview').shadowRoot.querySelector('.tw-total-figure');
+      return t && Number(t.textContent.replace(/[^0-9.]/g, '')) === Math.round(b * 1.1 * 100) / 100;
+    }, before);
+    // Said to be included already: the total is the price again.
+    await page.locator(fieldFor('pricing.tax.included')).check();
+    await page.waitForFunction((b) => Number(document.querySelector('#cf-preview').shadowRoot.querySelector('.tw-total-figure').textContent.replace(/[^0-9.]/g, '')) === b, before);
+
+    // A membership and a financing plan: each shows up in the preview's estimator.
+    await page.getByRole('button', { name: 'Add membership' }).click();
+    await page.locator(fieldFor('pricing.memberships[0].name')).fill('Glow Club');
+    await page.locator(fieldFor('pricing.memberships[0].monthlyFee')).fill('49');
+    await page.locator(fieldFor('pricing.memberships[0].percentOff')).fill('15');
+    await preview.getByText('Glow Club').first().waitFor();
+    await page.getByRole('button', { name: 'Add plan' }).click();
+    await page.locator(fieldFor('pricing.financing.plans[0].name')).fill('0% APR for 6 months');
+    await page.locator(fieldFor('pricing.financing.plans[0].months')).fill('6');
+    await page.locator(fieldFor('pricing.financing.plans[0].apr')).fill('0');
+    await page.locator(fieldFor('pricing.financing.lender')).fill('Example Finance, subject to approval');
+    await preview.locator('option', { hasText: '0% APR for 6 months' }).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
+
+    // Hiding "Myths and facts" takes it out of the preview's home view (seen after a reload,
+    // which starts the preview at home with the kept draft).
+    await page.locator('#cf-section-myths').uncheck();
+    await page.reload();
+    await waitForWidgets(page, 1);
+    await preview.getByRole('button', { name: /^Questions/ }).waitFor();
+    assert.equal(await preview.getByRole('button', { name: /^Myths and facts/ }).count(), 0);
+    const exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.ok(!exported.sections.includes('myths') && exported.sections.includes('faq'));
+    assert.deepEqual(exported.pricing.tax, { label: 'Sales tax', percent: 10, included: true });
+    assert.deepEqual(notWarnings(problems), []);
+    await context.close();
+  });
+});
+
 describe('import and export', () => {
   const examples = [
     ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),

@@ -12,7 +12,7 @@
 use serde_json::{Map, Number, Value};
 
 use treatment_widget_core::catalog::{Catalog, Setting};
-use treatment_widget_core::config::{ClinicConfig, ConfigError};
+use treatment_widget_core::config::{ClinicConfig, ConfigError, Section};
 
 /// One step into the JSON: an object key or an array index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,6 +172,14 @@ impl Draft {
         self.set(&[Step::Key("offeredTreatments")], Some(Value::from(ids)));
     }
 
+    /// The sections shown, as the widget reads them: without `sections`, all of them.
+    pub fn sections(&self) -> Vec<String> {
+        match self.get(&[Step::Key("sections")]) {
+            Some(Value::Array(ids)) => ids.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            _ => Section::ALL.iter().map(|s| s.id().to_string()).collect(),
+        }
+    }
+
     /// Moves an offered treatment one place earlier (`earlier`) or later in the widget's lists.
     pub fn move_offered(&mut self, id: &str, earlier: bool, catalog: &Catalog) {
         let mut ids = self.offered(catalog);
@@ -314,6 +322,16 @@ pub fn price_text(value: Option<&Value>) -> String {
     }
 }
 
+/// A single number as a clinic types it (a percentage, an APR, an amount): `8.25`, `21`. Kept as
+/// written, like a price; an empty text is none.
+pub fn number_from_text(text: &str) -> Result<Option<Value>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    amount(text.trim_end_matches('%').trim()).map(Some)
+}
+
 fn amount(text: &str) -> Result<Value, String> {
     let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '$' | '€' | '£')).collect();
     let (whole, cents) = match cleaned.split_once('.') {
@@ -436,6 +454,15 @@ mod tests {
         for bad in ["abc", "1.234", "-5", "1-2-3", "12.", ".5", "1e3", "9999999999"] {
             assert!(price_from_text(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(number_from_text(" "), Ok(None));
+        assert_eq!(number_from_text("21"), Ok(Some(json!(21))));
+        assert_eq!(number_from_text("8.25 %"), Ok(Some(json!("8.25"))));
+        assert!(number_from_text("10-20").is_err());
+        assert!(number_from_text("ten").is_err());
     }
 
     #[test]

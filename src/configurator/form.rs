@@ -254,7 +254,9 @@ pub fn Form(props: &FormProps) -> Html {
             </fieldset>
 
             <Treatments model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
-            <Packages model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
+            <Packages model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
+            <MoreMoney model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
+            <Sections model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
             <Import model={model.clone()} dispatch={dispatch.clone()} />
         </div>
     }
@@ -405,6 +407,269 @@ fn Packages(props: &ListProps) -> Html {
                 <ul class="cf-list">{ for packages.iter().enumerate().map(|(i, p)| package(i, p)) }</ul>
             }
             <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AddPackage)}>{ "Add a package" }</button>
+        </fieldset>
+    }
+}
+
+/// How one field of a list entry is edited.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Text,
+    Price,
+    Count,
+    Number,
+    Flag,
+}
+
+#[derive(PartialEq)]
+struct Spec {
+    key: &'static str,
+    label: &'static str,
+    kind: Kind,
+    hint: Option<&'static str>,
+}
+
+const fn spec(key: &'static str, label: &'static str, kind: Kind, hint: Option<&'static str>) -> Spec {
+    Spec { key, label, kind, hint }
+}
+
+/// One field bound to a path, edited as its kind says.
+fn bound_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, kind: Kind, hint: Option<&str>) -> Html {
+    let at = path_text(&path);
+    let id = field_id(&at);
+    match kind {
+        Kind::Text => text_field(model, dispatch, path, label, "text", hint),
+        Kind::Price => price_field(model, dispatch, path, label.to_string()),
+        Kind::Flag => {
+            let on = model.draft.get(&steps(&path)) == Some(&Value::Bool(true));
+            let onchange = dispatch.reform(move |e: Event| Action::Flag(path.clone(), e.target_unchecked_into::<HtmlInputElement>().checked()));
+            html! {
+                <div class="cf-field">
+                    <div class="cf-check">
+                        <input id={id.clone()} type="checkbox" checked={on} {onchange} />
+                        <label for={id.clone()}>{ label.to_string() }</label>
+                    </div>
+                    if let Some(h) = hint { <p class="cf-hint">{ h.to_string() }</p> }
+                    <FieldProblems id={format!("{id}-problem")} messages={messages_for(model, &[at.as_str()])} />
+                </div>
+            }
+        }
+        Kind::Count | Kind::Number => {
+            let value = model.typed.get(&at).map(|(t, _)| t.clone()).unwrap_or_else(|| model.draft.text(&steps(&path)));
+            let oninput = dispatch.reform(move |text| if kind == Kind::Count { Action::Count(path.clone(), text) } else { Action::Number(path.clone(), text) });
+            html! {
+                <Field id={id} label={label.to_string()} value={value} hint={hint.map(|h| AttrValue::from(h.to_string()))}
+                    inputmode={Some(AttrValue::from(if kind == Kind::Count { "numeric" } else { "decimal" }))}
+                    messages={messages_for(model, &[at.as_str()])} {oninput} />
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ListEditorProps {
+    model: Model,
+    dispatch: Callback<Action>,
+    legend: &'static str,
+    hint: &'static str,
+    /// What one entry is called ("Add-on"), for its heading and buttons.
+    noun: &'static str,
+    list: Vec<&'static str>,
+    id_prefix: &'static str,
+    specs: &'static [Spec],
+    /// Treatments an entry can be offered with (add-ons): a checkbox for each.
+    #[prop_or_default]
+    offered_with: Option<Vec<String>>,
+}
+
+/// A list of objects in the price book (add-ons, memberships, financing plans): each entry's
+/// fields, a Remove button, and Add.
+#[component]
+fn ListEditor(props: &ListEditorProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let list: FieldPath = props.list.iter().map(|k| key(k)).collect();
+    let items: Vec<Value> = match model.draft.get(&steps(&list)) {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    let entry = |i: usize, item: &Value| {
+        let mut base = list.clone();
+        base.push(Part::Index(i));
+        let label = item.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).map(str::to_string).unwrap_or_else(|| format!("{} {}", props.noun, i + 1));
+        let remove = {
+            let list = list.clone();
+            dispatch.reform(move |_: MouseEvent| Action::RemoveItem(list.clone(), i))
+        };
+        let add_on_id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
+        html! {
+            <li class="cf-package">
+                <h3 class="cf-package-title">{ label.clone() }</h3>
+                { for props.specs.iter().map(|s| {
+                    let mut path = base.clone();
+                    path.push(key(s.key));
+                    bound_field(model, dispatch, path, s.label, s.kind, s.hint)
+                }) }
+                if let Some(treatments) = &props.offered_with {
+                    <fieldset class="cf-subset">
+                        <legend>{ format!("Offered with ({label})") }</legend>
+                        { for treatments.iter().map(|t| {
+                            let path = vec![key("pricing"), key("treatments"), key(t), key("addOns")];
+                            let listed: Vec<String> = match model.draft.get(&steps(&path)) {
+                                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                                _ => Vec::new(),
+                            };
+                            let on = listed.contains(&add_on_id);
+                            let box_id = format!("cf-addon-{add_on_id}-{t}");
+                            let onchange = {
+                                let (path, id) = (path.clone(), add_on_id.clone());
+                                dispatch.reform(move |e: Event| {
+                                    let mut next = listed.clone();
+                                    next.retain(|x| *x != id);
+                                    if e.target_unchecked_into::<HtmlInputElement>().checked() {
+                                        next.push(id.clone());
+                                    }
+                                    Action::Value(path.clone(), (!next.is_empty()).then(|| Value::from(next)))
+                                })
+                            };
+                            let name = model.catalog.treatment(t).map(|x| x.name.clone()).unwrap_or_else(|| t.clone());
+                            html! {
+                                <div class="cf-check">
+                                    <input id={box_id.clone()} type="checkbox" checked={on} {onchange} />
+                                    <label for={box_id}>{ name }</label>
+                                </div>
+                            }
+                        }) }
+                    </fieldset>
+                }
+                <button type="button" class="cf-button cf-secondary" onclick={remove}>
+                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
+                </button>
+            </li>
+        }
+    };
+    let add = {
+        let list = list.clone();
+        let prefix = props.id_prefix;
+        dispatch.reform(move |_: MouseEvent| Action::AddItem(list.clone(), prefix, serde_json::json!({ "name": "" })))
+    };
+    html! {
+        <fieldset>
+            <legend>{ props.legend }</legend>
+            <p class="cf-hint">{ props.hint }</p>
+            <span id={field_id(&path_text(&list))} class="cf-anchor"></span>
+            if !items.is_empty() {
+                <ul class="cf-list">{ for items.iter().enumerate().map(|(i, item)| entry(i, item)) }</ul>
+            }
+            <button type="button" class="cf-button cf-secondary" onclick={add}>{ format!("Add {}", props.noun.to_lowercase()) }</button>
+        </fieldset>
+    }
+}
+
+const ADD_ON_FIELDS: &[Spec] = &[
+    spec("name", "Name", Kind::Text, Some("Such as “PRP (platelet-rich plasma)”.")),
+    spec("perSession", "Price a session", Kind::Price, None),
+];
+const MEMBERSHIP_FIELDS: &[Spec] = &[
+    spec("name", "Name", Kind::Text, None),
+    spec("monthlyFee", "Monthly fee", Kind::Price, None),
+    spec("percentOff", "Discount on treatments (%)", Kind::Number, None),
+    spec("minimumMonths", "Minimum months (optional)", Kind::Count, None),
+];
+const PLAN_FIELDS: &[Spec] = &[
+    spec("name", "Name", Kind::Text, Some("As the lender words it, such as “0% APR for 12 months”.")),
+    spec("months", "Months", Kind::Count, None),
+    spec("apr", "APR (%)", Kind::Number, None),
+    spec("deferredInterest", "Deferred interest (interest is charged from the start if not paid in full in time)", Kind::Flag, None),
+    spec("minimumPayment", "Lender's minimum monthly payment (optional)", Kind::Number, None),
+];
+
+/// The sections a visitor can open, by their ids in the config.
+const SECTION_NAMES: &[(&str, &str)] = &[
+    ("about", "What microneedling does"),
+    ("concerns", "Find by concern"),
+    ("treatments", "Treatments"),
+    ("compare", "Compare"),
+    ("candidate", "Am I a candidate?"),
+    ("expect", "What to expect"),
+    ("myths", "Myths and facts"),
+    ("faq", "Questions"),
+    ("estimate", "Cost estimate"),
+    ("sources", "Where these facts come from"),
+];
+
+/// Money beyond per-session prices: add-ons, memberships, financing, tax and deposit.
+#[component]
+fn MoreMoney(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let priced: Vec<String> = match model.draft.get(&[Step::Key("pricing"), Step::Key("treatments")]) {
+        Some(Value::Object(m)) => m.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let p = |keys: &[&str]| -> FieldPath { std::iter::once("pricing").chain(keys.iter().copied()).map(key).collect() };
+    html! {
+        <>
+            <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Add-ons" noun="Add-on" id_prefix="add-on"
+                hint="Something added to a session for a price, such as PRP. Tick the treatments it can be added to."
+                list={vec!["pricing", "addOns"]} specs={ADD_ON_FIELDS} offered_with={Some(priced)} />
+            <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Memberships" noun="Membership" id_prefix="membership"
+                hint="A monthly fee with a discount on treatments. The estimate includes the fee for every month of the course."
+                list={vec!["pricing", "memberships"]} specs={MEMBERSHIP_FIELDS} />
+            <fieldset>
+                <legend>{ "Financing" }</legend>
+                <p class="cf-hint">{ "Example plans from your lender. Each is shown with its APR, the number and amount of payments, the total and the deposit, and as subject to the lender's approval." }</p>
+                { bound_field(model, dispatch, p(&["financing", "lender"]), "Lender and terms", Kind::Text, Some("Such as “Plans by Example Finance, subject to approval”.")) }
+                { bound_field(model, dispatch, p(&["financing", "minimumAmount"]), "Smallest amount that can be financed (optional)", Kind::Number, None) }
+                <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Plans" noun="Plan" id_prefix="plan"
+                    hint="Months and APR as the lender offers them." list={vec!["pricing", "financing", "plans"]} specs={PLAN_FIELDS} />
+            </fieldset>
+            <fieldset>
+                <legend>{ "Tax and deposit" }</legend>
+                { bound_field(model, dispatch, p(&["tax", "label"]), "Tax name", Kind::Text, Some("Such as “Sales tax” or “IVA”. Leave empty if no tax is shown.")) }
+                { bound_field(model, dispatch, p(&["tax", "percent"]), "Tax rate (%)", Kind::Number, None) }
+                { bound_field(model, dispatch, p(&["tax", "included"]), "My prices already include this tax", Kind::Flag, None) }
+                { bound_field(model, dispatch, p(&["deposit", "percent"]), "Deposit at booking (% of the course)", Kind::Number, Some("Or a fixed amount below; the estimate takes it off before financing.")) }
+                { bound_field(model, dispatch, p(&["deposit", "amount"]), "Deposit at booking (fixed amount)", Kind::Number, None) }
+            </fieldset>
+        </>
+    }
+}
+
+/// Which sections the widget offers, and which view it opens on.
+#[component]
+fn Sections(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let shown = model.draft.sections();
+    let start = model.draft.text(&[Step::Key("startView")]);
+    let on_start = dispatch.reform(|e: Event| Action::Text(vec![key("startView")], e.target_unchecked_into::<HtmlSelectElement>().value()));
+    html! {
+        <fieldset>
+            <legend>{ "Sections" }</legend>
+            <p class="cf-hint">{ "What visitors can open. The cost estimate needs at least one price." }</p>
+            <span id={field_id("sections")} class="cf-anchor"></span>
+            { for SECTION_NAMES.iter().map(|(id, name)| {
+                let box_id = format!("cf-section-{id}");
+                let onchange = dispatch.reform(move |e: Event| Action::Section(id, e.target_unchecked_into::<HtmlInputElement>().checked()));
+                html! {
+                    <div class="cf-check">
+                        <input id={box_id.clone()} type="checkbox" checked={shown.iter().any(|s| s == id)} {onchange} />
+                        <label for={box_id}>{ *name }</label>
+                    </div>
+                }
+            }) }
+            <FieldProblems id="cf-sections-problem" messages={messages_for(model, &["sections"])} />
+            <div class="cf-field">
+                <label for={field_id("startView")}>{ "Opens on" }</label>
+                <select id={field_id("startView")} onchange={on_start}>
+                    <option value="" selected={start.is_empty()}>{ "The home view (the default)" }</option>
+                    { for SECTION_NAMES.iter().filter(|(id, _)| shown.iter().any(|s| s == id)).map(|(id, name)| html! {
+                        <option value={*id} selected={start == *id}>{ *name }</option>
+                    }) }
+                </select>
+                <FieldProblems id="cf-startView-problem" messages={messages_for(model, &["startView"])} />
+            </div>
         </fieldset>
     }
 }

@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use treatment_widget_core::catalog::Catalog;
-use treatment_widget_core::config::ConfigError;
-use crate::draft::{price_from_text, Draft, Step};
+use treatment_widget_core::config::{ConfigError, Section};
+use crate::draft::{number_from_text, price_from_text, Draft, Step};
 use yew::Reducible;
 
 /// One step of a field's place in the config, owned so actions can carry it.
@@ -118,8 +118,16 @@ impl Model {
 pub enum Action {
     Text(FieldPath, String),
     Flag(FieldPath, bool),
+    /// A value set as is (`None` removes it).
+    Value(FieldPath, Option<Value>),
     Price(FieldPath, String),
     Count(FieldPath, String),
+    Number(FieldPath, String),
+    /// A new entry at the end of a list of objects, with an id `{prefix}-{n}` not taken yet.
+    AddItem(FieldPath, &'static str, Value),
+    RemoveItem(FieldPath, usize),
+    /// Shows or hides a section; the list is written out in the widget's order.
+    Section(&'static str, bool),
     Offer(String, bool),
     Move(String, bool),
     AddPackage,
@@ -146,6 +154,10 @@ impl Reducible for Model {
             }
             Action::Flag(path, on) => {
                 m.draft.set(&steps(&path), on.then_some(Value::Bool(true)));
+                m.changed();
+            }
+            Action::Value(path, value) => {
+                m.draft.set(&steps(&path), value);
                 m.changed();
             }
             Action::Price(path, text) => {
@@ -180,6 +192,54 @@ impl Reducible for Model {
                         }
                     }
                 }
+            }
+            Action::Number(path, text) => {
+                let at = path_text(&path);
+                match number_from_text(&text) {
+                    Ok(value) => {
+                        m.typed.insert(at, (text, None));
+                        m.draft.set(&steps(&path), value);
+                        m.changed();
+                    }
+                    Err(reason) => {
+                        m.typed.insert(at, (text, Some(reason)));
+                    }
+                }
+            }
+            Action::AddItem(list, prefix, template) => {
+                let items = match m.draft.get(&steps(&list)) {
+                    Some(Value::Array(a)) => a.clone(),
+                    _ => Vec::new(),
+                };
+                let taken = |id: &str| items.iter().any(|p| p.get("id").and_then(Value::as_str) == Some(id));
+                let id = (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken(id)).unwrap_or_default();
+                let mut item = serde_json::Map::new();
+                item.insert("id".into(), Value::from(id));
+                if let Value::Object(fields) = template {
+                    item.extend(fields);
+                }
+                let mut path = list.clone();
+                path.push(Part::Index(items.len()));
+                m.draft.set(&steps(&path), Some(Value::Object(item)));
+                m.changed();
+            }
+            Action::RemoveItem(list, i) => {
+                let mut path = list.clone();
+                path.push(Part::Index(i));
+                m.draft.set(&steps(&path), None);
+                let prefix = path_text(&list);
+                m.typed.retain(|k, _| !k.starts_with(&format!("{prefix}[")));
+                m.changed();
+            }
+            Action::Section(id, on) => {
+                let mut shown = m.draft.sections();
+                shown.retain(|s| s != id);
+                if on {
+                    shown.push(id.to_string());
+                }
+                let ordered: Vec<&str> = Section::ALL.iter().map(|s| s.id()).filter(|s| shown.iter().any(|x| x == s)).collect();
+                m.draft.set(&[Step::Key("sections")], Some(Value::from(ordered)));
+                m.changed();
             }
             Action::Offer(id, on) => {
                 m.draft.set_offered(&id, on, &m.catalog);
@@ -310,5 +370,34 @@ mod tests {
         let p = vec![key("pricing"), key("packages"), Part::Index(2), key("price")];
         assert_eq!(path_text(&p), "pricing.packages[2].price");
         assert_eq!(field_id("pricing.packages[2].price"), "cf-pricing-packages-2--price");
+    }
+
+    #[test]
+    fn list_entries_get_free_ids_and_removal_forgets_what_was_typed_in_them() {
+        let list = vec![key("pricing"), key("memberships")];
+        let m = model()
+            .reduce(Action::AddItem(list.clone(), "membership", serde_json::json!({ "name": "" })))
+            .reduce(Action::AddItem(list.clone(), "membership", serde_json::json!({ "name": "" })))
+            .reduce(Action::Number(vec![key("pricing"), key("memberships"), Part::Index(1), key("percentOff")], "12.5%".into()))
+            .reduce(Action::Number(vec![key("pricing"), key("memberships"), Part::Index(0), key("percentOff")], "ten".into()));
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("memberships"), Step::Index(1), Step::Key("percentOff")]), Some(&Value::from("12.5")));
+        assert!(m.typed.get("pricing.memberships[0].percentOff").is_some_and(|(_, r)| r.is_some()));
+        let m = m.reduce(Action::RemoveItem(list.clone(), 0));
+        assert!(m.typed.keys().all(|k| !k.starts_with("pricing.memberships[")), "{:?}", m.typed);
+        let m = m.reduce(Action::AddItem(list, "membership", serde_json::json!({ "name": "" })));
+        let ids: Vec<&str> = match m.draft.get(&[Step::Key("pricing"), Step::Key("memberships")]) {
+            Some(Value::Array(a)) => a.iter().map(|x| x["id"].as_str().unwrap()).collect(),
+            _ => vec![],
+        };
+        assert_eq!(ids, ["membership-2", "membership-1"]);
+    }
+
+    #[test]
+    fn sections_are_written_in_the_widgets_order_and_read_back_by_it() {
+        let m = model().reduce(Action::Section("faq", false)).reduce(Action::Section("faq", true)).reduce(Action::Section("myths", false));
+        let expected: Vec<&str> = Section::ALL.iter().map(|s| s.id()).filter(|s| *s != "myths").collect();
+        assert_eq!(m.draft.get(&[Step::Key("sections")]), Some(&Value::from(expected.clone())));
+        let config = treatment_widget_core::config::ClinicConfig::read(&m.draft.to_json(), &m.catalog).unwrap().config;
+        assert!(!config.shows(Section::Myths) && config.shows(Section::Faq));
     }
 }

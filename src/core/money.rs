@@ -203,6 +203,17 @@ mod tests {
     }
 
     #[test]
+    fn the_cap_in_minor_units_is_the_same_amount() {
+        // $10,000,000 is 1,000,000,000 cents; ¥ has no minor unit; 1 KWD is 1,000 fils.
+        let usd = Currency::from_code("USD").unwrap();
+        assert_eq!((usd.max_major(), usd.max_minor()), (10_000_000, 1_000_000_000));
+        let jpy = Currency::from_code("JPY").unwrap();
+        assert_eq!(jpy.max_minor(), jpy.max_major());
+        let kwd = Currency::from_code("KWD").unwrap();
+        assert_eq!(kwd.max_minor(), kwd.max_major() * 1_000);
+    }
+
+    #[test]
     fn plain_percentages() {
         assert_eq!(plain_percent(1_500), "15%");
         assert_eq!(plain_percent(825), "8.25%");
