@@ -203,6 +203,15 @@ mod tests {
     }
 
     #[test]
+    fn twelve_digits_of_whole_units_at_most_and_zero_has_no_sign() {
+        let usd = Currency::from_code("USD").unwrap();
+        assert_eq!(parse_major("999999999999", usd), Some(99_999_999_999_900));
+        assert_eq!(parse_major("1000000000000", usd), None);
+        assert_eq!(plain(0, usd), "0.00 USD");
+        assert_eq!(plain(-5, usd), "-0.05 USD");
+    }
+
+    #[test]
     fn the_cap_in_minor_units_is_the_same_amount() {
         // $10,000,000 is 1,000,000,000 cents; ¥ has no minor unit; 1 KWD is 1,000 fils.
         let usd = Currency::from_code("USD").unwrap();

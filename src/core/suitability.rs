@@ -89,7 +89,7 @@ pub fn group<'a>(flagged: &[Flagged<'a>]) -> Vec<FlagGroup<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::CautionRule;
+    use crate::catalog::{CandidateQuestion, CautionRule};
 
     fn catalog() -> Catalog {
         Catalog::built_in().unwrap()
@@ -193,5 +193,29 @@ mod tests {
         for pair in a.flagged.windows(2) {
             assert!(pair[0].caution <= pair[1].caution, "strongest first");
         }
+    }
+
+    #[test]
+    fn a_reason_is_listed_once_per_question_however_many_rules_give_it() {
+        let mut c = catalog();
+        let botox = c.treatment("botox").unwrap().clone();
+        let reason = |text: &str| Fact { text: text.into(), ..c.candidate_questions[0].rules[0].reason.clone() };
+        let rule = |by_family: bool, text: &str| CautionRule {
+            families: if by_family { vec![botox.family] } else { vec![] },
+            treatments: if by_family { vec![] } else { vec![botox.id.clone()] },
+            caution: Caution::ReviewFirst,
+            reason: reason(text),
+        };
+        let template = c.candidate_questions[0].clone();
+        let question = |id: &str, rules: Vec<CautionRule>| CandidateQuestion { id: id.into(), rules, ..template.clone() };
+        // q1: the same reason by family and by id, and a second reason; q2: q1's first reason again.
+        c.candidate_questions = vec![
+            question("q1", vec![rule(true, "Same reason."), rule(false, "Same reason."), rule(false, "Another reason.")]),
+            question("q2", vec![rule(false, "Same reason.")]),
+        ];
+        let a = assess(&c, &answers(&["q1", "q2"], &[]));
+        let f = a.flagged.iter().find(|f| f.treatment.id == "botox").unwrap();
+        let reasons: Vec<(&str, &str)> = f.reasons.iter().map(|(q, r)| (*q, r.text.as_str())).collect();
+        assert_eq!(reasons, [("q1", "Same reason."), ("q1", "Another reason."), ("q2", "Same reason.")]);
     }
 }
