@@ -188,6 +188,12 @@ describe('money beyond session prices, and sections', () => {
     await preview.locator('option', { hasText: '0% APR for 6 months' }).waitFor({ state: 'attached' });
     assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
 
+    // The clinic's own name for a treatment, and a language switch for visitors.
+    await page.locator(fieldFor('treatmentNames.botox')).fill('Anti-wrinkle injections');
+    await preview.locator('#tw-est-treatment option', { hasText: 'Anti-wrinkle injections' }).waitFor({ state: 'attached' });
+    await page.locator('#cf-languages').check();
+    await preview.locator('#tw-language').waitFor();
+
     // Hiding "Myths and facts" takes it out of the preview's home view (seen after a reload,
     // which starts the preview at home with the kept draft).
     await page.locator('#cf-section-myths').uncheck();

@@ -195,10 +195,22 @@ pub fn Form(props: &FormProps) -> Html {
         let d = dispatch.clone();
         Callback::from(move |e: Event| d.emit(Action::Text(vec![key("language")], e.target_unchecked_into::<HtmlSelectElement>().value())))
     };
+    let both_languages = matches!(model.draft.get(&[Step::Key("languages")]), Some(Value::Array(a)) if a.len() > 1);
+    let on_both = {
+        let d = dispatch.clone();
+        let opening = if language.is_empty() { "en".to_string() } else { language.clone() };
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let other = if opening == "es" { "en" } else { "es" };
+            d.emit(Action::Value(vec![key("languages")], on.then(|| Value::from(vec![opening.clone(), other.to_string()]))));
+        })
+    };
     // The colour a clinic wrote as `accentColor` stays there; a new one is the theme's primary.
     let colour_path: FieldPath = if model.draft.get(&[Step::Key("accentColor")]).is_some() { vec![key("accentColor")] } else { vec![key("theme"), key("primary")] };
     let colour = model.draft.text(&steps(&colour_path));
     let colour_messages = messages_for(model, &["accentColor", "theme.primary"]);
+    let scheme = model.draft.text(&[Step::Key("theme"), Step::Key("scheme")]);
+    let on_scheme = dispatch.reform(|e: Event| Action::Text(vec![key("theme"), key("scheme")], e.target_unchecked_into::<HtmlSelectElement>().value()));
     let on_colour = {
         let d = dispatch.clone();
         let path = colour_path.clone();
@@ -230,6 +242,13 @@ pub fn Form(props: &FormProps) -> Html {
                     </select>
                     <FieldProblems id="cf-language-problem" messages={messages_for(model, &["language"])} />
                 </div>
+                <div class="cf-field">
+                    <div class="cf-check">
+                        <input id="cf-languages" type="checkbox" checked={both_languages} onchange={on_both} />
+                        <label for="cf-languages">{ "Let visitors switch between English and Spanish" }</label>
+                    </div>
+                    <FieldProblems id="cf-languages-problem" messages={messages_for(model, &["languages"])} />
+                </div>
                 { text_field(model, dispatch, vec![key("currency")], "Currency", "text", Some("The three-letter code: USD, EUR, GBP, CAD, AUD…")) }
                 { text_field(model, dispatch, vec![key("locale")], "Number and date format", "text", Some("A locale such as en-US, en-GB, es-ES or de-DE.")) }
             </fieldset>
@@ -250,6 +269,18 @@ pub fn Form(props: &FormProps) -> Html {
                     // The widget's warnings name the path they are about; link both spellings here.
                     <span id={field_id("accentColor")} class="cf-anchor"></span>
                     <span id={field_id("theme.primary")} class="cf-anchor"></span>
+                </div>
+                { text_field(model, dispatch, vec![key("theme"), key("text")], "Text colour (optional)", "text", Some("Such as #1f2933. Darkened or lightened if it would not read on the background.")) }
+                { text_field(model, dispatch, vec![key("theme"), key("background")], "Background colour (optional)", "text", Some("Such as #ffffff, or your page's colour.")) }
+                { text_field(model, dispatch, vec![key("theme"), key("font")], "Font (optional)", "text", Some("“inherit” for your page's font, or font names such as “Lato, sans-serif”.")) }
+                <div class="cf-field">
+                    <label for={field_id("theme.scheme")}>{ "Light or dark" }</label>
+                    <select id={field_id("theme.scheme")} onchange={on_scheme}>
+                        <option value="" selected={scheme.is_empty()}>{ "Light (the default)" }</option>
+                        <option value="dark" selected={scheme == "dark"}>{ "Dark" }</option>
+                        <option value="auto" selected={scheme == "auto"}>{ "As the visitor's device is set" }</option>
+                    </select>
+                    <FieldProblems id="cf-theme-scheme-problem" messages={messages_for(model, &["theme.scheme"])} />
                 </div>
             </fieldset>
 
@@ -312,6 +343,7 @@ fn Treatments(props: &ListProps) -> Html {
                 if at.is_some() {
                     if let Some(t) = treatment {
                         <div class="cf-prices">
+                            { text_field(model, dispatch, vec![key("treatmentNames"), key(id)], &format!("Your name for {} (optional)", t.name), "text", None) }
                             { for t.areas.iter().map(|area| {
                                 let area_name = catalog.area(area).map(|a| a.name.clone()).unwrap_or_else(|| area.clone());
                                 price_field(model, dispatch,
