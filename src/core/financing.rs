@@ -224,6 +224,39 @@ mod tests {
         assert!(repayment(-1, 600, 12, 0).is_none());
     }
 
+    #[test]
+    fn the_limits_themselves_are_offered() {
+        assert_eq!(repayment(120_000, 0, MAX_MONTHS, 0).map(|r| r.payments), Some(120), "ten years");
+        assert!(repayment(120_000, 0, MAX_MONTHS + 1, 0).is_none());
+        assert!(repayment(100_000, MAX_APR_BPS, 12, 0).is_some(), "60 % APR");
+        assert!(repayment(100_000, MAX_APR_BPS + 1, 12, 0).is_none());
+    }
+
+    #[test]
+    fn a_minimum_above_the_amount_is_one_payment_of_the_amount() {
+        // $50 with a $100 minimum payment: one payment of $50, not of $100.
+        let r = repayment(5_000, 0, 12, 10_000).unwrap();
+        assert_eq!((r.payments, r.regular, r.last, r.total_paid), (1, 5_000, 5_000, 5_000));
+    }
+
+    #[test]
+    fn a_quote_states_the_interest_at_each_end() {
+        // $1,000 and $2,000 at 12 % over 12 months, nothing down: $66.19 of interest on $1,000
+        // (the published table above); twice the amount, twice the interest to the cent or two.
+        let b = book_with(None, vec![plan(1_200, false)]);
+        let q = finance(&b, &option(Range::new(100_000, 200_000), true), "p").unwrap();
+        let interest = q.interest();
+        assert_eq!(interest.low, 6_619);
+        assert!((interest.high - 2 * 6_619).abs() <= 2, "{interest:?}");
+    }
+
+    #[test]
+    fn exactly_the_lenders_minimum_can_be_financed() {
+        let b = book_with(None, vec![plan(0, false)]);
+        assert_eq!(availability(&b, &option(Range::exact(20_000), true)), Ok(Range::exact(20_000)));
+        assert_eq!(availability(&b, &option(Range::exact(19_999), true)), Err(NoFinancing::BelowMinimum { minimum: 20_000 }));
+    }
+
     fn plan(apr: u32, deferred: bool) -> FinancePlan {
         FinancePlan { id: "p".into(), name: "P".into(), months: 12, apr_bps: apr, deferred_interest: deferred, minimum_payment: 0 }
     }
