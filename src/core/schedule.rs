@@ -163,6 +163,10 @@ mod tests {
         // Mar 1 + 7 days = Mar 8: an event on Mar 7 has only two sessions settled.
         assert_eq!(by("2027-03-07"), PlanByEvent { settled_sessions: 2, sessions: 3, full_results_window_begun: false });
         assert_eq!(by("2027-03-08").settled_sessions, 3);
+        // The plan fits only when both hold: all settled and the full-results window begun.
+        assert!(!by("2027-04-03").fits(), "settled, but full results not yet typical");
+        assert!(!by("2027-03-07").fits());
+        assert!(!PlanByEvent { settled_sessions: 2, sessions: 3, full_results_window_begun: true }.fits(), "a session still healing");
     }
 
     #[test]
