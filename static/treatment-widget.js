@@ -135,8 +135,17 @@ class TreatmentWidgetElement extends HTMLElement {
       this.addEventListener('treatment-widget:ready', () => settleHeight(this), { once: true });
       record.app = glue.TreatmentWidget.mount(this, root);
       running.set(this, record);
-      // The inline config edited in place (a page builder, the configurator's preview): read it again.
-      record.observer = new MutationObserver(() => { if (!record.failed) record.app.configChanged(); });
+      // The inline config edited in place (a page builder, the configurator's preview): read it
+      // again, only when its text really changed (other changes to the element's children are not
+      // a new config, and a hosted config is not fetched again for them).
+      const inline = () => this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null;
+      let lastInline = inline();
+      record.observer = new MutationObserver(() => {
+        const now = inline();
+        if (now === lastInline || record.failed) return;
+        lastInline = now;
+        record.app.configChanged();
+      });
       record.observer.observe(this, { childList: true, subtree: true, characterData: true });
     } catch (e) {
       // A page whose Content Security Policy refuses WebAssembly ('wasm-unsafe-eval' missing):

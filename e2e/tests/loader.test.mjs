@@ -491,6 +491,17 @@ describe('the loader on a page', () => {
       await page.locator('#edited > script').evaluate((s) => { s.textContent = '{"version":1,"clinicName":"After Clinic"}'; });
       await page.locator('#edited .tw-eyebrow', { hasText: 'After Clinic' }).waitFor();
       assert.equal(await page.locator('#edited').getByRole('heading', { name: 'Questions and answers', level: 3 }).count(), 1, 'still on the same view');
+      // A change to the element's children that leaves the config's text as it was reads nothing
+      // again: a config with an unknown key warns once per reading, so count the warnings.
+      await page.locator('#edited > script').evaluate((s) => { s.textContent = '{"version":1,"clinicName":"Warned Clinic","zzz":1}'; });
+      await page.locator('#edited .tw-eyebrow', { hasText: 'Warned Clinic' }).waitFor();
+      const readings = () => problems.filter((p) => p.includes('`zzz`')).length;
+      assert.equal(readings(), 1);
+      await page.locator('#edited').evaluate((el) => el.append(document.createComment('a page builder was here')));
+      await page.locator('#edited > script').evaluate((s) => { s.textContent = String(s.textContent); });
+      await page.waitForTimeout(300);
+      assert.equal(readings(), 1, 'not read again');
+      problems.length = 0;
       // Edits to the text node itself (as a framework would make them) count too.
       await page.locator('#edited > script').evaluate((s) => { s.firstChild.data = '{"version":1,"clinicName":"Third Clinic"}'; });
       await page.locator('#edited .tw-eyebrow', { hasText: 'Third Clinic' }).waitFor();

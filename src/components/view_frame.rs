@@ -31,7 +31,9 @@ pub fn ViewFrame(props: &ViewFrameProps) -> Html {
         use_effect_with((props.title.clone(), props.focus_key.clone()), move |_| {
             if focus {
                 if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                    if focus_is_free(&h) {
+                        let _ = h.focus();
+                    }
                 }
             }
         });
@@ -51,4 +53,17 @@ pub fn ViewFrame(props: &ViewFrameProps) -> Html {
             { props.children.clone() }
         </section>
     }
+}
+
+/// Whether moving focus to the heading takes it from nobody: focus is in this widget, or was on
+/// something of it that is gone (the browser then puts it on the body). Focus somewhere else on
+/// the page (the clinic's own form, a configurator beside a preview) is left where it is when the
+/// view changes for a reason other than the visitor's click here, such as a new config.
+fn focus_is_free(heading: &web_sys::HtmlElement) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = heading.owner_document() else { return false };
+    let Some(active) = document.active_element() else { return true };
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    let host = heading.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host());
+    Some(&active) == body.as_ref() || Some(&active) == host.as_ref()
 }

@@ -333,7 +333,16 @@ pub fn number_from_text(text: &str) -> Result<Option<Value>, String> {
 }
 
 fn amount(text: &str) -> Result<Value, String> {
-    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '$' | '€' | '£')).collect();
+    // A comma is only a thousands separator (1,200): "149,50" written the European way would
+    // otherwise become 14950, so it is refused with the way to write it.
+    let plain: String = text.chars().filter(|c| !matches!(c, ' ' | '$' | '€' | '£')).collect();
+    let whole_part = plain.split('.').next().unwrap_or_default();
+    let groups_ok = whole_part.split(',').skip(1).all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let comma_after_point = plain.rfind(',').zip(plain.find('.')).is_some_and(|(comma, point)| comma > point);
+    if plain.contains(',') && (!groups_ok || comma_after_point) {
+        return Err(format!("\"{text}\": write the decimals with a point, such as 149.50 (a comma only separates thousands, as in 1,200)."));
+    }
+    let cleaned: String = plain.chars().filter(|c| *c != ',').collect();
     let (whole, cents) = match cleaned.split_once('.') {
         Some((w, c)) => (w, Some(c)),
         None => (cleaned.as_str(), None),
@@ -448,6 +457,10 @@ mod tests {
         assert_eq!(price_from_text(" 150 "), Ok(Some(json!(150))));
         assert_eq!(price_from_text("149.50"), Ok(Some(json!("149.50"))));
         assert_eq!(price_from_text("$1,200"), Ok(Some(json!(1200))));
+        assert_eq!(price_from_text("1,200.50"), Ok(Some(json!("1200.50"))));
+        for european in ["149,50", "7,5", "1.200,00"] {
+            assert!(price_from_text(european).unwrap_err().contains("with a point"), "{european}");
+        }
         assert_eq!(price_from_text("150-700"), Ok(Some(json!({"low": 150, "high": 700}))));
         assert_eq!(price_from_text("150 – 700.5"), Ok(Some(json!({"low": 150, "high": "700.5"}))));
         assert_eq!(price_from_text("150 to 700"), Ok(Some(json!({"low": 150, "high": 700}))));

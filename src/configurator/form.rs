@@ -130,9 +130,13 @@ pub fn ProblemSummary(props: &SummaryProps) -> Html {
     let typed: Vec<(String, String)> = props.typed.iter().filter_map(|(path, (_, reason))| reason.clone().map(|r| (path.clone(), r))).collect();
     let count = props.problems.len() + typed.len();
     let link = |path: &str, text: String| {
-        // A problem about a part the form has no field for goes to the full JSON.
         let target = if path.is_empty() { "cf-json".to_string() } else { field_id(path) };
-        html! { <li><a href={format!("#{target}")} data-target={target}>{ text }</a></li> }
+        let path = path.to_string();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            go_to_field(&path);
+        });
+        html! { <li><a href={format!("#{target}")} {onclick}>{ text }</a></li> }
     };
     html! {
         <section class="cf-summary" aria-labelledby="cf-summary-title">
@@ -142,7 +146,7 @@ pub fn ProblemSummary(props: &SummaryProps) -> Html {
             if count == 0 {
                 <p>{ "The widget can use everything in this config." }</p>
             } else {
-                <p>{ "The widget leaves these parts out (the same words it writes to the browser console):" }</p>
+                <p>{ "The widget leaves these parts out or changes them (in the words it writes to the browser console); a field still being typed keeps its last good value:" }</p>
                 <ul>
                     { for typed.iter().map(|(path, reason)| link(path, format!("{path}: {reason}"))) }
                     { for props.problems.iter().map(|p| link(&p.path, p.to_string())) }
@@ -150,6 +154,36 @@ pub fn ProblemSummary(props: &SummaryProps) -> Html {
             }
         </section>
     }
+}
+
+/// Moves to the field a problem is about, or the nearest part of the form that holds it (a problem
+/// about a whole package goes to the package), else the full JSON; focus goes with it.
+fn go_to_field(path: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let mut at = path.to_string();
+    let element = loop {
+        let id = if at.is_empty() { "cf-json".to_string() } else { field_id(&at) };
+        if let Some(el) = document.get_element_by_id(&id) {
+            break Some(el);
+        }
+        if at.is_empty() {
+            break None;
+        }
+        // Up one step: `a.b[2]` → `a.b` → `a` → the whole config.
+        let cut = at.rfind(['.', '[']).unwrap_or(0);
+        at.truncate(cut);
+    };
+    if let Some(el) = element {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Problems about a group as a whole (a package, the tax), not about one of its fields.
+fn exact_messages(model: &Model, path: &str) -> Vec<String> {
+    model.problems.iter().filter(|p| p.path == path).map(ToString::to_string).collect()
 }
 
 #[derive(Properties, PartialEq)]
@@ -161,6 +195,20 @@ pub struct FormProps {
 /// A text field bound to a path of the draft.
 fn text_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, kind: &str, hint: Option<&str>) -> Html {
     let at = path_text(&path);
+    // Written per language ({"en": …, "es": …}): shown, not overwritten by one string.
+    if let Some(Value::Object(per_language)) = model.draft.get(&steps(&path)) {
+        let shown: Vec<String> = per_language.iter().map(|(l, v)| format!("{l}: {}", v.as_str().unwrap_or_default())).collect();
+        let id = field_id(&at);
+        let hint_id = format!("{id}-hint");
+        return html! {
+            <div class="cf-field">
+                <label for={id.clone()}>{ label.to_string() }</label>
+                <p class="cf-hint" id={hint_id.clone()}>{ "Written per language: change it in the config (Import, or the JSON in Export)." }</p>
+                <input id={id} type="text" readonly=true value={shown.join(" · ")} aria-describedby={hint_id} />
+                <FieldProblems id={format!("{}-problem", field_id(&at))} messages={messages_for(model, &[at.as_str()])} />
+            </div>
+        };
+    }
     let value = model.draft.text(&steps(&path));
     let oninput = dispatch.reform(move |text| Action::Text(path.clone(), text));
     html! {
@@ -206,7 +254,9 @@ pub fn Form(props: &FormProps) -> Html {
         })
     };
     // The colour a clinic wrote as `accentColor` stays there; a new one is the theme's primary.
-    let colour_path: FieldPath = if model.draft.get(&[Step::Key("accentColor")]).is_some() { vec![key("accentColor")] } else { vec![key("theme"), key("primary")] };
+    // The widget reads theme.primary first, so a config with both edits that one.
+    let only_accent = model.draft.get(&[Step::Key("accentColor")]).is_some() && model.draft.get(&[Step::Key("theme"), Step::Key("primary")]).is_none();
+    let colour_path: FieldPath = if only_accent { vec![key("accentColor")] } else { vec![key("theme"), key("primary")] };
     let colour = model.draft.text(&steps(&colour_path));
     let colour_messages = messages_for(model, &["accentColor", "theme.primary"]);
     let scheme = model.draft.text(&[Step::Key("theme"), Step::Key("scheme")]);
@@ -224,6 +274,8 @@ pub fn Form(props: &FormProps) -> Html {
                 { text_field(model, dispatch, vec![key("clinicName")], "Clinic name", "text", Some("Shown above every figure and on the booking button.")) }
                 { text_field(model, dispatch, vec![key("booking"), key("url")], "Booking link", "url", Some("Where “Book a consultation” goes: a page on your site or your booking system (https://…).")) }
                 { text_field(model, dispatch, vec![key("booking"), key("phone")], "Phone number (optional)", "tel", Some("Shown beside the booking button, and to visitors whose browser cannot run the widget.")) }
+                <FieldProblems id="cf-booking-problem" messages={exact_messages(model, "booking")} />
+                <span id={field_id("booking")} class="cf-anchor" tabindex="-1"></span>
                 <div class="cf-check">
                     <input id="cf-booking-openInNewTab" type="checkbox" checked={new_tab}
                         onchange={on_flag(vec![key("booking"), key("openInNewTab")])} />
@@ -235,8 +287,9 @@ pub fn Form(props: &FormProps) -> Html {
                 <legend>{ "Language and money" }</legend>
                 <div class="cf-field">
                     <label for="cf-language">{ "Language of the widget" }</label>
-                    <select id="cf-language" onchange={on_language}>
-                        <option value="" selected={language.is_empty()}>{ "English (the default)" }</option>
+                    <select id="cf-language" onchange={on_language}
+                        aria-describedby={(!messages_for(model, &["language"]).is_empty()).then_some("cf-language-problem")}>
+                        <option value="" selected={language.is_empty()}>{ "From the locale (Spanish for an es- locale, else English)" }</option>
                         <option value="en" selected={language == "en"}>{ "English" }</option>
                         <option value="es" selected={language == "es"}>{ "Spanish (español)" }</option>
                     </select>
@@ -267,15 +320,16 @@ pub fn Form(props: &FormProps) -> Html {
                     </div>
                     <FieldProblems id="cf-colour-problem" messages={colour_messages} />
                     // The widget's warnings name the path they are about; link both spellings here.
-                    <span id={field_id("accentColor")} class="cf-anchor"></span>
-                    <span id={field_id("theme.primary")} class="cf-anchor"></span>
+                    <span id={field_id("accentColor")} class="cf-anchor" tabindex="-1"></span>
+                    <span id={field_id("theme.primary")} class="cf-anchor" tabindex="-1"></span>
                 </div>
                 { text_field(model, dispatch, vec![key("theme"), key("text")], "Text colour (optional)", "text", Some("Such as #1f2933. Darkened or lightened if it would not read on the background.")) }
                 { text_field(model, dispatch, vec![key("theme"), key("background")], "Background colour (optional)", "text", Some("Such as #ffffff, or your page's colour.")) }
                 { text_field(model, dispatch, vec![key("theme"), key("font")], "Font (optional)", "text", Some("“inherit” for your page's font, or font names such as “Lato, sans-serif”.")) }
                 <div class="cf-field">
                     <label for={field_id("theme.scheme")}>{ "Light or dark" }</label>
-                    <select id={field_id("theme.scheme")} onchange={on_scheme}>
+                    <select id={field_id("theme.scheme")} onchange={on_scheme}
+                        aria-describedby={(!messages_for(model, &["theme.scheme"]).is_empty()).then_some("cf-theme-scheme-problem")}>
                         <option value="" selected={scheme.is_empty()}>{ "Light (the default)" }</option>
                         <option value="dark" selected={scheme == "dark"}>{ "Dark" }</option>
                         <option value="auto" selected={scheme == "auto"}>{ "As the visitor's device is set" }</option>
@@ -361,11 +415,12 @@ fn Treatments(props: &ListProps) -> Html {
     html! {
         <fieldset class="cf-treatments">
             <legend>{ "Treatments and prices" }</legend>
-            <p class="cf-hint" id="cf-price-hint">
+            <p class="cf-hint">
                 { "Ticked treatments are shown, in this order. A price is one amount (150) or a typical range (150-700), a session, in your currency. Leave it empty to show the treatment without a price." }
             </p>
-            <span id={field_id("offeredTreatments")} class="cf-anchor"></span>
-            <span id={field_id("pricing")} class="cf-anchor"></span>
+            <span id={field_id("offeredTreatments")} class="cf-anchor" tabindex="-1"></span>
+            <span id={field_id("pricing")} class="cf-anchor" tabindex="-1"></span>
+            <FieldProblems id="cf-pricing-problem" messages={exact_messages(model, "pricing")} />
             <ul class="cf-list">
                 { for props.offered.iter().enumerate().map(|(i, id)| row(id, Some(i))) }
                 { for others.iter().map(|id| row(id, None)) }
@@ -407,11 +462,17 @@ fn Packages(props: &ListProps) -> Html {
         let remove = dispatch.reform(move |_: MouseEvent| Action::RemovePackage(i));
         html! {
             <li class="cf-package">
-                <h3 class="cf-package-title">{ label.clone() }</h3>
+                <h3 class="cf-package-title" id={field_id(&path_text(&base))} tabindex="-1">{ label.clone() }</h3>
+                <FieldProblems id={format!("{}-problem", field_id(&path_text(&base)))} messages={exact_messages(model, &path_text(&base))} />
                 { text_field(model, dispatch, at("name"), "Name", "text", Some("As visitors see it, such as “Course of 3”.")) }
                 <div class="cf-field">
                     <label for={treatment_id.clone()}>{ "Treatment" }</label>
-                    <select id={treatment_id.clone()} onchange={on_treatment}>
+                    <select id={treatment_id.clone()} onchange={on_treatment}
+                        aria-invalid={(!messages_for(model, &[treatment_at.as_str()]).is_empty()).then_some("true")}
+                        aria-describedby={(!messages_for(model, &[treatment_at.as_str()]).is_empty()).then(|| format!("{treatment_id}-problem"))}>
+                        if !props.offered.contains(&treatment) {
+                            <option value="" selected=true disabled=true>{ "Choose a treatment…" }</option>
+                        }
                         { for props.offered.iter().map(|id| html! {
                             <option value={id.clone()} selected={*id == treatment}>
                                 { catalog.treatment(id).map(|t| t.name.clone()).unwrap_or_else(|| id.clone()) }
@@ -426,7 +487,6 @@ fn Packages(props: &ListProps) -> Html {
                 <button type="button" class="cf-button cf-secondary" onclick={remove}>
                     { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
                 </button>
-                <span id={field_id(&path_text(&base))} class="cf-anchor"></span>
             </li>
         }
     };
@@ -434,7 +494,7 @@ fn Packages(props: &ListProps) -> Html {
         <fieldset class="cf-packages">
             <legend>{ "Packages" }</legend>
             <p class="cf-hint">{ "A course sold for one price. The estimate uses a package only when it is cheaper for the visitor, and says so." }</p>
-            <span id={field_id("pricing.packages")} class="cf-anchor"></span>
+            <span id={field_id("pricing.packages")} class="cf-anchor" tabindex="-1"></span>
             if !packages.is_empty() {
                 <ul class="cf-list">{ for packages.iter().enumerate().map(|(i, p)| package(i, p)) }</ul>
             }
@@ -478,7 +538,8 @@ fn bound_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, labe
             html! {
                 <div class="cf-field">
                     <div class="cf-check">
-                        <input id={id.clone()} type="checkbox" checked={on} {onchange} />
+                        <input id={id.clone()} type="checkbox" checked={on} {onchange}
+                            aria-describedby={(!messages_for(model, &[at.as_str()]).is_empty()).then(|| format!("{id}-problem"))} />
                         <label for={id.clone()}>{ label.to_string() }</label>
                     </div>
                     if let Some(h) = hint { <p class="cf-hint">{ h.to_string() }</p> }
@@ -536,7 +597,8 @@ fn ListEditor(props: &ListEditorProps) -> Html {
         let add_on_id = item.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
         html! {
             <li class="cf-package">
-                <h3 class="cf-package-title">{ label.clone() }</h3>
+                <h3 class="cf-package-title" id={field_id(&path_text(&base))} tabindex="-1">{ label.clone() }</h3>
+                <FieldProblems id={format!("{}-problem", field_id(&path_text(&base)))} messages={exact_messages(model, &path_text(&base))} />
                 { for props.specs.iter().map(|s| {
                     let mut path = base.clone();
                     path.push(key(s.key));
@@ -589,7 +651,7 @@ fn ListEditor(props: &ListEditorProps) -> Html {
         <fieldset>
             <legend>{ props.legend }</legend>
             <p class="cf-hint">{ props.hint }</p>
-            <span id={field_id(&path_text(&list))} class="cf-anchor"></span>
+            <span id={field_id(&path_text(&list))} class="cf-anchor" tabindex="-1"></span>
             if !items.is_empty() {
                 <ul class="cf-list">{ for items.iter().enumerate().map(|(i, item)| entry(i, item)) }</ul>
             }
@@ -650,6 +712,8 @@ fn MoreMoney(props: &ListProps) -> Html {
                 list={vec!["pricing", "memberships"]} specs={MEMBERSHIP_FIELDS} />
             <fieldset>
                 <legend>{ "Financing" }</legend>
+                <span id={field_id("pricing.financing")} class="cf-anchor" tabindex="-1"></span>
+                <FieldProblems id="cf-pricing-financing-problem" messages={exact_messages(model, "pricing.financing")} />
                 <p class="cf-hint">{ "Example plans from your lender. Each is shown with its APR, the number and amount of payments, the total and the deposit, and as subject to the lender's approval." }</p>
                 { bound_field(model, dispatch, p(&["financing", "lender"]), "Lender and terms", Kind::Text, Some("Such as “Plans by Example Finance, subject to approval”.")) }
                 { bound_field(model, dispatch, p(&["financing", "minimumAmount"]), "Smallest amount that can be financed (optional)", Kind::Number, None) }
@@ -658,6 +722,10 @@ fn MoreMoney(props: &ListProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ "Tax and deposit" }</legend>
+                <span id={field_id("pricing.tax")} class="cf-anchor" tabindex="-1"></span>
+                <FieldProblems id="cf-pricing-tax-problem" messages={exact_messages(model, "pricing.tax")} />
+                <span id={field_id("pricing.deposit")} class="cf-anchor" tabindex="-1"></span>
+                <FieldProblems id="cf-pricing-deposit-problem" messages={exact_messages(model, "pricing.deposit")} />
                 { bound_field(model, dispatch, p(&["tax", "label"]), "Tax name", Kind::Text, Some("Such as “Sales tax” or “IVA”. Leave empty if no tax is shown.")) }
                 { bound_field(model, dispatch, p(&["tax", "percent"]), "Tax rate (%)", Kind::Number, None) }
                 { bound_field(model, dispatch, p(&["tax", "included"]), "My prices already include this tax", Kind::Flag, None) }
@@ -679,8 +747,8 @@ fn Sections(props: &ListProps) -> Html {
     html! {
         <fieldset>
             <legend>{ "Sections" }</legend>
-            <p class="cf-hint">{ "What visitors can open. The cost estimate needs at least one price." }</p>
-            <span id={field_id("sections")} class="cf-anchor"></span>
+            <p class="cf-hint">{ "What visitors can open (at least one stays). The cost estimate needs at least one price." }</p>
+            <span id={field_id("sections")} class="cf-anchor" tabindex="-1"></span>
             { for SECTION_NAMES.iter().map(|(id, name)| {
                 let box_id = format!("cf-section-{id}");
                 let onchange = dispatch.reform(move |e: Event| Action::Section(id, e.target_unchecked_into::<HtmlInputElement>().checked()));
@@ -694,7 +762,8 @@ fn Sections(props: &ListProps) -> Html {
             <FieldProblems id="cf-sections-problem" messages={messages_for(model, &["sections"])} />
             <div class="cf-field">
                 <label for={field_id("startView")}>{ "Opens on" }</label>
-                <select id={field_id("startView")} onchange={on_start}>
+                <select id={field_id("startView")} onchange={on_start}
+                    aria-describedby={(!messages_for(model, &["startView"]).is_empty()).then_some("cf-startView-problem")}>
                     <option value="" selected={start.is_empty()}>{ "The home view (the default)" }</option>
                     { for SECTION_NAMES.iter().filter(|(id, _)| shown.iter().any(|s| s == id)).map(|(id, name)| html! {
                         <option value={*id} selected={start == *id}>{ *name }</option>
@@ -730,7 +799,7 @@ fn Import(props: &ImportProps) -> Html {
                         d.emit(Action::ImportText(text));
                         d.emit(Action::Import);
                     }
-                    None => d.emit(Action::ImportText(String::new())),
+                    None => d.emit(Action::ImportFailed("That file could not be read as text. Open the config's .json file, or paste its text above.".to_string())),
                 }
             });
             input.set_value("");
@@ -741,7 +810,7 @@ fn Import(props: &ImportProps) -> Html {
             <legend>{ "Import or start again" }</legend>
             <div class="cf-field">
                 <label for="cf-import-text">{ "Paste a config" }</label>
-                <p class="cf-hint" id="cf-import-hint">{ "Any config of this widget, from version 1 on. Parts the form has no field for are kept, and parts the widget cannot use are listed at the top." }</p>
+                <p class="cf-hint" id="cf-import-hint">{ "Any config of this widget (version 1). It replaces the draft. Parts the form has no field for are kept, and parts the widget cannot use are listed at the top." }</p>
                 <textarea id="cf-import-text" rows="5" value={model.import_text.clone()} oninput={on_text} aria-describedby="cf-import-hint" spellcheck="false" />
             </div>
             <div class="cf-actions">
@@ -838,13 +907,13 @@ pub fn Export(props: &PreviewProps) -> Html {
     let json = model.draft.to_json();
     let inline = model.draft.snippet_inline(&model.loader_url);
     let hosted = Draft::snippet_hosted(&model.loader_url, &model.config_url);
-    let copy_button = |what: &'static str, text: String| {
+    let copy_button = |what: &'static str, label: &'static str, text: String| {
         let copied = copied.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let copied = copied.clone();
             copy(text.clone(), Callback::from(move |m: String| copied.set(format!("{what}: {m}"))));
         });
-        html! { <button type="button" class="cf-button cf-secondary" {onclick}>{ format!("Copy the {}", what.to_lowercase()) }</button> }
+        html! { <button type="button" class="cf-button cf-secondary" {onclick}>{ label }</button> }
     };
     let download = format!("data:application/json;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&json)));
     let on_loader = dispatch.reform(|e: InputEvent| Action::LoaderUrl(input_text(e)));
@@ -857,7 +926,7 @@ pub fn Export(props: &PreviewProps) -> Html {
                 <textarea id="cf-json" rows="10" readonly=true value={json.clone()} spellcheck="false" />
             </div>
             <div class="cf-actions">
-                { copy_button("Config JSON", json) }
+                { copy_button("Config JSON", "Copy the config JSON", json) }
                 <a class="cf-button cf-secondary" href={download} download="clinic.json">{ "Download clinic.json" }</a>
             </div>
             <div class="cf-field">
@@ -870,7 +939,7 @@ pub fn Export(props: &PreviewProps) -> Html {
                 <p class="cf-hint" id="cf-snippet-hint">{ "Paste it where the widget should appear (in WordPress, a Custom HTML block; in Wix, an Embed Code element; in Squarespace, a Code block). The config is inside it: nothing else to upload." }</p>
                 <textarea id="cf-snippet" rows="8" readonly=true value={inline.clone()} aria-describedby="cf-snippet-hint" spellcheck="false" />
             </div>
-            <div class="cf-actions">{ copy_button("Snippet", inline) }</div>
+            <div class="cf-actions">{ copy_button("Snippet", "Copy the snippet", inline) }</div>
             <div class="cf-field">
                 <label for="cf-config-url">{ "Or host the config as a file, at" }</label>
                 <input id="cf-config-url" type="url" value={model.config_url.clone()} oninput={on_config_url} />
@@ -880,7 +949,7 @@ pub fn Export(props: &PreviewProps) -> Html {
                 <p class="cf-hint" id="cf-snippet-hosted-hint">{ "Upload clinic.json to that address first. Change prices later by replacing the file, without touching the page." }</p>
                 <textarea id="cf-snippet-hosted" rows="3" readonly=true value={hosted.clone()} aria-describedby="cf-snippet-hosted-hint" spellcheck="false" />
             </div>
-            <div class="cf-actions">{ copy_button("Hosted snippet", hosted) }</div>
+            <div class="cf-actions">{ copy_button("Hosted snippet", "Copy the hosted snippet", hosted) }</div>
             <p role="status" class="cf-status">{ (*copied).clone() }</p>
         </section>
     }

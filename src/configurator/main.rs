@@ -42,6 +42,10 @@ fn Configurator(props: &ConfiguratorProps) -> Html {
             }
         });
     }
+    {
+        let language = (model.draft.text(&[draft::Step::Key("language")]), model.draft.get(&[draft::Step::Key("languages")]).cloned());
+        use_effect_with(language, |_| storage::forget_preview_language());
+    }
     let dispatch = {
         let model = model.clone();
         Callback::from(move |a: Action| model.dispatch(a))

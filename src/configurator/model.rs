@@ -134,6 +134,8 @@ pub enum Action {
     RemovePackage(usize),
     ImportText(String),
     Import,
+    /// A chosen file could not be read.
+    ImportFailed(String),
     AskReset(bool),
     Reset,
     PhonePreview(bool),
@@ -226,6 +228,22 @@ impl Reducible for Model {
             Action::RemoveItem(list, i) => {
                 let mut path = list.clone();
                 path.push(Part::Index(i));
+                // An add-on that goes leaves no treatment offering it (a new one may reuse its id).
+                if path_text(&list) == "pricing.addOns" {
+                    if let Some(id) = m.draft.get(&steps(&path)).and_then(|a| a.get("id")).and_then(Value::as_str).map(str::to_string) {
+                        let treatments: Vec<String> = match m.draft.get(&[Step::Key("pricing"), Step::Key("treatments")]) {
+                            Some(Value::Object(t)) => t.keys().cloned().collect(),
+                            _ => Vec::new(),
+                        };
+                        for t in treatments {
+                            let at = [Step::Key("pricing"), Step::Key("treatments"), Step::Key(&t), Step::Key("addOns")];
+                            if let Some(Value::Array(ids)) = m.draft.get(&at) {
+                                let kept: Vec<Value> = ids.iter().filter(|x| x.as_str() != Some(id.as_str())).cloned().collect();
+                                m.draft.set(&at, (!kept.is_empty()).then(|| Value::from(kept)));
+                            }
+                        }
+                    }
+                }
                 m.draft.set(&steps(&path), None);
                 let prefix = path_text(&list);
                 m.typed.retain(|k, _| !k.starts_with(&format!("{prefix}[")));
@@ -238,8 +256,14 @@ impl Reducible for Model {
                     shown.push(id.to_string());
                 }
                 let ordered: Vec<&str> = Section::ALL.iter().map(|s| s.id()).filter(|s| shown.iter().any(|x| x == s)).collect();
-                m.draft.set(&[Step::Key("sections")], Some(Value::from(ordered)));
-                m.changed();
+                // The widget needs something to show: the last section stays.
+                if !ordered.is_empty() {
+                    m.draft.set(&[Step::Key("sections")], Some(Value::from(ordered)));
+                    if !on && m.draft.text(&[Step::Key("startView")]) == id {
+                        m.draft.set(&[Step::Key("startView")], None);
+                    }
+                    m.changed();
+                }
             }
             Action::Offer(id, on) => {
                 m.draft.set_offered(&id, on, &m.catalog);
@@ -254,7 +278,10 @@ impl Reducible for Model {
                     Some(Value::Array(a)) => a.len(),
                     _ => 0,
                 };
-                let treatment = m.draft.offered(&m.catalog).into_iter().next().unwrap_or_default();
+                // The first offered treatment with prices: a package of one without them is left out.
+                let priced = |id: &String| m.draft.get(&[Step::Key("pricing"), Step::Key("treatments"), Step::Key(id)]).is_some();
+                let offered = m.draft.offered(&m.catalog);
+                let treatment = offered.iter().find(|id| priced(id)).or(offered.first()).cloned().unwrap_or_default();
                 let taken = |id: &str| match m.draft.get(&[Step::Key("pricing"), Step::Key("packages")]) {
                     Some(Value::Array(a)) => a.iter().any(|p| p.get("id").and_then(Value::as_str) == Some(id)),
                     _ => false,
@@ -281,14 +308,15 @@ impl Reducible for Model {
                     m.generation += 1;
                     let n = m.problems.len();
                     m.import_message = Some(Ok(if n == 0 {
-                        "Imported. The widget can use all of it.".to_string()
+                        "Imported: it replaced the draft. The widget can use all of it.".to_string()
                     } else {
-                        format!("Imported. The widget would leave out {n} part{} of it: see the list of problems at the top. Nothing was removed from the config.", if n == 1 { "" } else { "s" })
+                        format!("Imported: it replaced the draft. The widget would leave out or change {n} part{} of it: see the list of problems at the top. Nothing was removed from the config.", if n == 1 { "" } else { "s" })
                     }));
                     m.import_text.clear();
                 }
                 Err(reason) => m.import_message = Some(Err(reason)),
             },
+            Action::ImportFailed(reason) => m.import_message = Some(Err(reason)),
             Action::AskReset(on) => m.confirm_reset = on,
             Action::Reset => {
                 m.draft = Draft::blank();
@@ -399,5 +427,28 @@ mod tests {
         assert_eq!(m.draft.get(&[Step::Key("sections")]), Some(&Value::from(expected.clone())));
         let config = treatment_widget_core::config::ClinicConfig::read(&m.draft.to_json(), &m.catalog).unwrap().config;
         assert!(!config.shows(Section::Myths) && config.shows(Section::Faq));
+    }
+
+    #[test]
+    fn a_removed_add_on_is_offered_with_nothing_and_the_last_section_stays() {
+        let m = model()
+            .reduce(Action::Price(price_path(), "300".into()))
+            .reduce(Action::AddItem(vec![key("pricing"), key("addOns")], "add-on", serde_json::json!({ "name": "PRP" })))
+            .reduce(Action::Value(vec![key("pricing"), key("treatments"), key("botox"), key("addOns")], Some(serde_json::json!(["add-on-1"]))));
+        let m = m.reduce(Action::RemoveItem(vec![key("pricing"), key("addOns")], 0));
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("treatments"), Step::Key("botox"), Step::Key("addOns")]), None);
+
+        let mut m = model().reduce(Action::Text(vec![key("startView")], "faq".into()));
+        for s in Section::ALL {
+            m = m.reduce(Action::Section(s.id(), false));
+        }
+        assert_eq!(m.draft.get(&[Step::Key("sections")]), Some(&Value::from(vec!["sources"])), "the last one stays");
+        assert_eq!(m.draft.text(&[Step::Key("startView")]), "", "a hidden start view is cleared");
+    }
+
+    #[test]
+    fn a_new_package_is_for_a_priced_treatment() {
+        let m = model().reduce(Action::Price(price_path(), "300".into())).reduce(Action::AddPackage);
+        assert_eq!(m.draft.text(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(0), Step::Key("treatment")]), "botox");
     }
 }

@@ -17,3 +17,11 @@ pub fn save(json: &str) -> Result<(), String> {
         .set_item(KEY, json)
         .map_err(|_| "Your draft could not be kept on this device (storage is full or refused), so copy the config before you leave the page.".to_string())
 }
+
+/// Forgets the language a visitor picked inside the preview (the widget remembers it per
+/// instance), so the form's language setting is what the preview shows.
+pub fn forget_preview_language() {
+    if let Ok(storage) = storage() {
+        let _ = storage.remove_item("treatment-widget:v1:language:cf-preview");
+    }
+}
