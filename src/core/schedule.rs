@@ -175,6 +175,9 @@ mod tests {
         let fit = fit_event(d("2026-12-20"), d("2027-01-29"), 4, 28, &timeline(7, 90, 180));
         assert_eq!(fit, EventFit::SessionsFit { sessions: 2, full_results_by_event: false });
         assert_eq!(fit_event(d("2026-12-20"), d("2026-12-24"), 4, 28, &timeline(7, 90, 180)), EventFit::TooSoon);
+        // Exactly the week to settle: one session today is settled on the day.
+        assert_eq!(fit_event(d("2026-12-20"), d("2026-12-27"), 4, 28, &timeline(7, 90, 180)), EventFit::SessionsFit { sessions: 1, full_results_by_event: false });
+        assert_eq!(fit_event(d("2026-12-20"), d("2026-12-26"), 4, 28, &timeline(7, 90, 180)), EventFit::TooSoon, "a day short");
         assert_eq!(fit_event(d("2026-12-20"), d("2026-12-10"), 4, 28, &timeline(7, 90, 180)), EventFit::TooSoon, "past events");
     }
 }
