@@ -134,6 +134,17 @@ mod tests {
     }
 
     #[test]
+    fn a_widget_opened_on_a_link_starts_on_that_view_with_nothing_else_remembered() {
+        let route = Route::Compare(vec!["botox".into(), "chemical-peel".into()]);
+        let s = AppState::with_route(route.clone());
+        assert_eq!(s.route, route);
+        assert_eq!(s.compare_picks, vec!["botox", "chemical-peel"]);
+        assert!(s.concerns.is_empty() && s.answers.is_empty() && s.estimate.is_none());
+        assert_eq!(AppState::with_route(Route::Faq).route, Route::Faq);
+        assert!(AppState::with_route(Route::Faq).compare_picks.is_empty());
+    }
+
+    #[test]
     fn answers_are_kept_until_cleared_and_survive_navigation() {
         let s = run(vec![
             Action::Answer { question: "pregnant".into(), yes: true },

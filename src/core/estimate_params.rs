@@ -315,6 +315,19 @@ mod tests {
     }
 
     #[test]
+    fn switching_treatment_keeps_the_visitors_dates_and_plan_and_resets_the_rest() {
+        let (catalog, config) = setup();
+        let link = "t=professional-microneedling;a=face;s=5;x=prp;f=promo-12;d=2026-12-01;e=2027-06-01;r=6";
+        let form = EstimateForm::resolve(&EstimateParams::parse(link), &config, &catalog, today()).unwrap();
+        let peel = form.with_treatment("chemical-peel", &config, &catalog, today()).unwrap();
+        assert_eq!(peel.treatment, "chemical-peel");
+        let course = &catalog.treatment("chemical-peel").unwrap().course;
+        assert_eq!((peel.sessions, peel.spacing_days), (course.sessions_typical, course.spacing_days_min), "the peel's own course");
+        assert!(peel.add_ons.is_empty(), "PRP belonged to microneedling");
+        assert_eq!((peel.start, peel.event, peel.plan.as_deref(), peel.rollers_per_year), (form.start, form.event, Some("promo-12"), 6));
+    }
+
+    #[test]
     fn repeated_ids_in_a_link_are_kept_once() {
         let p = EstimateParams::parse("a=face,neck,face;x=prp,prp,prp");
         assert_eq!((p.areas, p.add_ons), (vec!["face".to_string(), "neck".to_string()], vec!["prp".to_string()]));
