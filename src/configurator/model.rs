@@ -110,9 +110,34 @@ impl Model {
         crate::draft::script_safe(&shown.to_json())
     }
 
+    /// Keeps what was typed into a field; a value it reads as goes into the draft, and a text that
+    /// is not one yet keeps the last good value, with the reason beside the field.
+    fn typed_value(&mut self, path: &[Part], text: String, parsed: Result<Option<Value>, String>) {
+        let at = path_text(path);
+        match parsed {
+            Ok(value) => {
+                self.typed.insert(at, (text, None));
+                self.draft.set(&steps(path), value);
+                self.changed();
+            }
+            Err(reason) => {
+                self.typed.insert(at, (text, Some(reason)));
+            }
+        }
+    }
+
     fn changed(&mut self) {
         self.problems = Rc::new(self.draft.problems(&self.catalog));
     }
+}
+
+/// A count as typed (sessions, months): a whole number, or nothing.
+fn count_from_text(text: &str) -> Result<Option<Value>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    trimmed.parse::<u32>().map(|n| Some(Value::from(n))).map_err(|_| "Write a whole number, such as 4.".to_string())
 }
 
 pub enum Action {
@@ -163,50 +188,16 @@ impl Reducible for Model {
                 m.changed();
             }
             Action::Price(path, text) => {
-                let at = path_text(&path);
-                match price_from_text(&text) {
-                    Ok(value) => {
-                        m.typed.insert(at, (text, None));
-                        m.draft.set(&steps(&path), value);
-                        m.changed();
-                    }
-                    Err(reason) => {
-                        m.typed.insert(at, (text, Some(reason)));
-                    }
-                }
+                let parsed = price_from_text(&text);
+                m.typed_value(&path, text, parsed);
             }
             Action::Count(path, text) => {
-                let at = path_text(&path);
-                let trimmed = text.trim();
-                if trimmed.is_empty() {
-                    m.typed.insert(at, (text, None));
-                    m.draft.set(&steps(&path), None);
-                    m.changed();
-                } else {
-                    match trimmed.parse::<u32>() {
-                        Ok(n) => {
-                            m.typed.insert(at, (text, None));
-                            m.draft.set(&steps(&path), Some(Value::from(n)));
-                            m.changed();
-                        }
-                        Err(_) => {
-                            m.typed.insert(at, (text, Some("Write a whole number, such as 4.".to_string())));
-                        }
-                    }
-                }
+                let parsed = count_from_text(&text);
+                m.typed_value(&path, text, parsed);
             }
             Action::Number(path, text) => {
-                let at = path_text(&path);
-                match number_from_text(&text) {
-                    Ok(value) => {
-                        m.typed.insert(at, (text, None));
-                        m.draft.set(&steps(&path), value);
-                        m.changed();
-                    }
-                    Err(reason) => {
-                        m.typed.insert(at, (text, Some(reason)));
-                    }
-                }
+                let parsed = number_from_text(&text);
+                m.typed_value(&path, text, parsed);
             }
             Action::AddItem(list, prefix, template) => {
                 let items = match m.draft.get(&steps(&list)) {
