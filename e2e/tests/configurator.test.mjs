@@ -125,9 +125,24 @@ describe('a clinic set up from nothing', () => {
     assert.equal(await page.locator(fieldFor('pricing.treatments.botox.areas.face')).inputValue(), '120-180');
     await page.locator('#cf-preview .tw-eyebrow', { hasText: 'Draft Clinic' }).waitFor();
 
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
     await page.getByRole('button', { name: 'Start again…' }).click();
+    assert.equal(await focused(), 'cf-reset-yes', 'focus moves to the question');
     await page.getByRole('button', { name: 'Keep my draft' }).click();
+    assert.equal(await focused(), 'cf-reset', 'and back to the button that asked');
     assert.equal(await page.locator('#cf-clinicName').inputValue(), 'Draft Clinic');
+
+    // Unticking a treatment moves its row below the ticked ones; the keyboard focus goes with it.
+    await page.locator('#cf-offer-chemical-peel').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !document.querySelector('#cf-offer-chemical-peel').checked);
+    assert.equal(await focused(), 'cf-offer-chemical-peel');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('#cf-offer-chemical-peel').checked);
+    assert.equal(await focused(), 'cf-offer-chemical-peel');
+    await page.locator('#cf-up-chemical-peel').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'cf-up-chemical-peel', 'a moved row keeps focus on its button');
     await page.getByRole('button', { name: 'Start again…' }).click();
     await page.getByRole('button', { name: 'Yes, start again' }).click();
     assert.equal(await page.locator('#cf-clinicName').inputValue(), '');

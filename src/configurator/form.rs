@@ -232,6 +232,20 @@ fn price_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, labe
 
 #[component]
 pub fn Form(props: &FormProps) -> Html {
+    // A control the form re-created or moved keeps the keyboard focus.
+    use_effect_with(props.model.keep_focus.clone(), |keep| {
+        if let Some((id, _)) = keep {
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(el) = document.as_ref().and_then(|d| d.get_element_by_id(id)) {
+                let already = document.as_ref().and_then(|d| d.active_element()).is_some_and(|a| a == el);
+                if !already {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        }
+    });
     let model = &props.model;
     let dispatch = &props.dispatch;
     let catalog = &model.catalog;
@@ -383,11 +397,11 @@ fn Treatments(props: &ListProps) -> Html {
                     </div>
                     if let Some(at) = at {
                         <div class="cf-move">
-                            <button type="button" class="cf-small" aria-disabled={(at == 0).then_some("true")}
+                            <button type="button" class="cf-small" id={format!("cf-up-{id}")} aria-disabled={(at == 0).then_some("true")}
                                 onclick={if at == 0 { Callback::noop() } else { mover(true) }}>
                                 { "Up" }<span class="cf-visually-hidden">{ format!(": {}", name(id)) }</span>
                             </button>
-                            <button type="button" class="cf-small" aria-disabled={(at == last).then_some("true")}
+                            <button type="button" class="cf-small" id={format!("cf-down-{id}")} aria-disabled={(at == last).then_some("true")}
                                 onclick={if at == last { Callback::noop() } else { mover(false) }}>
                                 { "Down" }<span class="cf-visually-hidden">{ format!(": {}", name(id)) }</span>
                             </button>
@@ -830,11 +844,11 @@ fn Import(props: &ImportProps) -> Html {
             if model.confirm_reset {
                 <div class="cf-confirm" role="group" aria-labelledby="cf-confirm-text">
                     <p id="cf-confirm-text">{ "Start again from an empty config? Everything in this draft goes (export it first to keep it)." }</p>
-                    <button type="button" class="cf-button cf-danger" onclick={dispatch.reform(|_: MouseEvent| Action::Reset)}>{ "Yes, start again" }</button>
+                    <button type="button" id="cf-reset-yes" class="cf-button cf-danger" onclick={dispatch.reform(|_: MouseEvent| Action::Reset)}>{ "Yes, start again" }</button>
                     <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AskReset(false))}>{ "Keep my draft" }</button>
                 </div>
             } else {
-                <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AskReset(true))}>{ "Start again…" }</button>
+                <button type="button" id="cf-reset" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AskReset(true))}>{ "Start again…" }</button>
             }
         </fieldset>
     }

@@ -79,6 +79,9 @@ pub struct Model {
     pub config_url: String,
     /// Bumped when the form should take a whole new draft (an import, "Start again").
     pub generation: u32,
+    /// The control that keeps focus after the form re-orders itself (a ticked treatment moves to
+    /// the ticked list, a moved one to its new place), with a counter so each action refocuses.
+    pub keep_focus: Option<(String, u32)>,
 }
 
 impl Model {
@@ -97,6 +100,7 @@ impl Model {
             loader_url,
             config_url: "https://your-site.example/clinic.json".to_string(),
             generation: 0,
+            keep_focus: None,
         }
     }
 
@@ -257,10 +261,13 @@ impl Reducible for Model {
                 }
             }
             Action::Offer(id, on) => {
+                m.keep_focus = Some((format!("cf-offer-{id}"), m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
                 m.draft.set_offered(&id, on, &m.catalog);
                 m.changed();
             }
             Action::Move(id, earlier) => {
+                let button = if earlier { "up" } else { "down" };
+                m.keep_focus = Some((format!("cf-{button}-{id}"), m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
                 m.draft.move_offered(&id, earlier, &m.catalog);
                 m.changed();
             }
@@ -308,7 +315,12 @@ impl Reducible for Model {
                 Err(reason) => m.import_message = Some(Err(reason)),
             },
             Action::ImportFailed(reason) => m.import_message = Some(Err(reason)),
-            Action::AskReset(on) => m.confirm_reset = on,
+            Action::AskReset(on) => {
+                m.confirm_reset = on;
+                // Focus follows the question: to its first answer, or back to the button that asked.
+                let to = if on { "cf-reset-yes" } else { "cf-reset" };
+                m.keep_focus = Some((to.to_string(), m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
+            }
             Action::Reset => {
                 m.draft = Draft::blank();
                 m.typed.clear();
