@@ -751,8 +751,10 @@ pub fn estimate(book: &PriceBook, input: &EstimateInput) -> Result<Estimate, Est
         let recipe = recipe_for(count);
         let unused = (u16::from(count) * u16::from(size)).saturating_sub(u16::from(n));
         let note = (unused > 0).then(|| {
-            // Against one package fewer and the rest paid singly (or no package at all).
-            let fewer = if count > 1 { recipe_for(count - 1) } else { Recipe::PerSession };
+            // Against one package fewer and the rest paid singly. With one package that is no
+            // package at all: zero packages and every session paid singly, which costs exactly
+            // what paying per session does at every price.
+            let fewer = recipe_for(count - 1);
             let (_, most) = spread(book, &recipe, &fewer, n, session, add_on_session);
             OptionNote::UnusedSessions { unused: unused.min(255) as u8, package_size: size, cheaper_than_fewer: most < 0 }
         });
