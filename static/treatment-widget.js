@@ -104,9 +104,15 @@ class TreatmentWidgetElement extends HTMLElement {
     placeholderSheet ??= sheetFrom(PLACEHOLDER_CSS);
     root.adoptedStyleSheets = [placeholderSheet];
     root.replaceChildren(placeholder(this.ownerDocument));
-    if (this.getAttribute('mode') === 'iframe') this._fallback('startFrame', root, {});
-    else if (typeof WebAssembly !== 'object') this._fallback('showNoWasm', root);
-    else this._start(root);
+    if (typeof WebAssembly !== 'object' && this.getAttribute('mode') !== 'iframe') {
+      this._fallback('showNoWasm', root);
+      return;
+    }
+    whenNear(this, () => {
+      if (!this.isConnected) return;
+      if (this.getAttribute('mode') === 'iframe') this._fallback('startFrame', root, {});
+      else this._start(root);
+    });
   }
 
   // Frame mode, or the notice for a browser without WebAssembly (in their own module).
@@ -172,6 +178,11 @@ class TreatmentWidgetElement extends HTMLElement {
     // A move (remove then insert in the same task) reconnects before this runs.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      if (waiting.delete(this)) {
+        nearby?.unobserve(this);
+        this._starting = false; // never started: a later insert starts afresh
+        return;
+      }
       this._frameRecord?.destroy();
       this._frameRecord = null;
       const record = running.get(this);
@@ -189,6 +200,55 @@ class TreatmentWidgetElement extends HTMLElement {
       }
     });
   }
+}
+
+// Lazy start: nothing but this loader is fetched until an element comes near the viewport (about
+// a phone screen away), so a widget below the fold costs the page no bytes and no main-thread time
+// until the visitor scrolls towards it. Started at once: loading="eager", a page link into a
+// widget's view (the visitor came for it), and browsers without IntersectionObserver.
+const NEAR = '900px 0px';
+const waiting = new Map(); // element -> start
+let nearby;
+
+function whenNear(el, start) {
+  if (el.getAttribute('loading') === 'eager' || linksIntoWidget(el.ownerDocument) || typeof IntersectionObserver !== 'function') {
+    start();
+    return;
+  }
+  waiting.set(el, start);
+  nearby ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      startWaiting(entry.target);
+    }
+  }, { rootMargin: NEAR });
+  nearby.observe(el);
+  listenForLinks(el.ownerDocument.defaultView);
+}
+
+function startWaiting(el) {
+  const start = waiting.get(el);
+  if (!start) return;
+  waiting.delete(el);
+  nearby.unobserve(el);
+  start();
+}
+
+// A fragment holding a widget's view (key=value pairs such as #tw=compare%3A…), not a page anchor.
+function linksIntoWidget(document) {
+  const hash = document.defaultView?.location.hash.replace(/^#/, '') ?? '';
+  return hash !== '' && hash.split('&').some((pair) => /^[A-Za-z][\w-]{0,39}=/.test(pair));
+}
+
+let listening = false;
+function listenForLinks(view) {
+  if (listening || !view) return;
+  listening = true;
+  // A link followed on the page into a widget that has not started yet: start them all, so the
+  // one it names can show that view.
+  view.addEventListener('hashchange', () => {
+    if (linksIntoWidget(view.document)) [...waiting.keys()].forEach(startWaiting);
+  });
 }
 
 // The space reserved against layout shift fits the fullest opening view; a shorter one (a clinic

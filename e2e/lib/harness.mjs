@@ -32,6 +32,8 @@ export async function startHarness() {
       { prefix: '/dist/', dir: DIST },
       { prefix: '/fixtures/', dir: FIXTURES },
       { prefix: '/vendor/', dir: BOOTSTRAP },
+      // What clinics deploy (minified loader, no test hooks), for the tests that must run it.
+      { prefix: '/prod/', dir: PRODUCTION_DIST },
       { prefix: '/', dir: DIST },
     ],
     headers: (path) => {

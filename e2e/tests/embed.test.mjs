@@ -118,6 +118,8 @@ describe('the snippet on a plain page', () => {
       await sumLayoutShifts(page);
       await page.goto(`${h.site}/fixtures/below-fold.html`);
       await addInline(page, NO_PRICES);
+      // Near enough to start (lazy start: within 900 px of the viewport), still below the fold.
+      await page.evaluate(() => window.scrollTo(0, 600));
       await waitForWidgets(page, 1);
       await page.waitForFunction(() => document.querySelector('treatment-widget').hasAttribute('data-tw-settled'));
       const empty = await emptyBelow(page);
@@ -154,6 +156,95 @@ describe('the snippet on a plain page', () => {
     for (const file of ['treatment-widget-app.js', 'treatment-widget-app_bg.wasm', 'treatment-widget.css']) {
       assert.ok(requested.includes(`${h.cdn}/cdn/v1/${file}`), `${file} came from the CDN path`);
     }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('lazy start: a widget below the fold costs the page only the loader until the visitor scrolls near it', () => {
+  const WIDGET_FILES = /treatment-widget-app\.js|treatment-widget-app_bg\.wasm|treatment-widget\.css|catalog\.es|strings\.es|fallback/;
+  const open = async (path, attributes = '') => {
+    const { page, problems, context } = await openPage(h.browser, { width: 390, height: 800 });
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${h.site}/fixtures/${path}`);
+    await page.evaluate((attrs) => {
+      document.querySelector('#slot').insertAdjacentHTML('beforeend', `<treatment-widget ${attrs}></treatment-widget>`);
+    }, attributes);
+    return { page, problems, context, requested };
+  };
+
+  it('fetches nothing but the loader while the widget is two screens down, and starts when scrolled near', async () => {
+    const { page, problems, context, requested } = await open('below-fold.html');
+    await page.waitForTimeout(1500);
+    assert.deepEqual(requested.filter((p) => WIDGET_FILES.test(p)), [], 'no widget file before the visitor scrolls');
+    assert.ok(requested.some((p) => p.endsWith('/treatment-widget.js')), 'the loader itself');
+    const status = await page.locator('treatment-widget').evaluate((el) => el.shadowRoot.querySelector('.tw-placeholder')?.getAttribute('role'));
+    assert.equal(status, 'status', 'its placeholder holds the space meanwhile');
+    assert.equal(await page.locator('treatment-widget[data-ready]').count(), 0);
+    // The widget's top is about 2,050 px down; the viewport is 800 px high. Scrolling 500 px
+    // brings it within 900 px of the viewport's bottom: it starts before it is seen.
+    await page.evaluate(() => window.scrollTo(0, 500));
+    await waitForWidgets(page, 1);
+    assert.ok(requested.some((p) => p.endsWith('/treatment-widget-app_bg.wasm')));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('loading="eager" starts at once, wherever the widget is', async () => {
+    const { page, context, requested } = await open('below-fold.html', 'loading="eager"');
+    await waitForWidgets(page, 1);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the visitor has not scrolled');
+    assert.ok(requested.some((p) => p.endsWith('/treatment-widget-app_bg.wasm')));
+    await context.close();
+  });
+
+  it('a link into the widget\'s view starts it at once, and opens that view', async () => {
+    const { page, context } = await open('below-fold.html#tw=faq');
+    await waitForWidgets(page, 1);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await page.locator('treatment-widget').getByRole('heading', { name: 'Questions and answers' }).first().waitFor();
+    await context.close();
+  });
+
+  it('a page anchor (#below) is not a link into the widget: it stays lazy', async () => {
+    const { page, context, requested } = await open('below-fold.html#nothing-here');
+    await page.waitForTimeout(1000);
+    assert.deepEqual(requested.filter((p) => WIDGET_FILES.test(p)), []);
+    await context.close();
+  });
+
+  it('the production build (minified loader) starts lazily too and becomes interactive', async () => {
+    const { page, problems, context } = await openPage(h.browser, { width: 390, height: 800 });
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${h.site}/fixtures/below-fold-no-loader.html`);
+    await page.evaluate(() => {
+      document.querySelector('#slot').append(document.createElement('treatment-widget'));
+      const s = document.createElement('script');
+      s.type = 'module';
+      s.src = '/prod/treatment-widget.js';
+      document.head.append(s);
+    });
+    await page.waitForTimeout(1000);
+    assert.deepEqual(requested.filter((p) => !p.startsWith('/fixtures/')), ['/prod/treatment-widget.js'], 'only the loader');
+    await page.evaluate(() => window.scrollTo(0, 500));
+    await waitForWidgets(page, 1);
+    assert.ok(requested.includes('/prod/treatment-widget-app_bg.wasm'));
+    await page.getByRole('button', { name: /^Treatments/ }).click();
+    await page.getByRole('heading', { name: 'Treatments', exact: true }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a widget removed before it ever started, then inserted near the top, starts normally', async () => {
+    const { page, problems, context } = await open('below-fold.html');
+    await page.evaluate(() => {
+      const el = document.querySelector('treatment-widget');
+      el.remove();
+      document.body.prepend(el);
+    });
+    await waitForWidgets(page, 1);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startHarness, DIST, PRODUCTION_DIST, ROOT } from '../lib/harness.mjs';
 import { openPage, waitForWidgets } from '../lib/browser.mjs';
+import { minifyLoader } from '../../scripts/minify.mjs';
 import { codeBytes, coveredBytes, describeCoverage, lineCoverage, percent } from '../lib/coverage.mjs';
 
 const LOADER_PATH = '/dist/treatment-widget.js';
@@ -195,9 +196,10 @@ describe('the loader on a page', () => {
     assert.ok(same, 'dist-test/treatment-widget.js differs from static/: run scripts/build --test-hooks');
   });
 
-  it('the production build has no test hooks: no script on a clinic page can crash an instance', () => {
+  it('the production build has no test hooks: no script on a clinic page can crash an instance', async () => {
     const loader = readFileSync(resolve(PRODUCTION_DIST, 'treatment-widget.js'), 'utf8');
-    assert.equal(loader, readFileSync(resolve(ROOT, 'static/treatment-widget.js'), 'utf8'), 'dist/ holds the current loader: run scripts/build');
+    // dist/ holds the current loader, minified exactly as scripts/build minifies it.
+    assert.equal(loader, await minifyLoader(readFileSync(resolve(ROOT, 'static/treatment-widget.js'), 'utf8')), 'dist/ holds the current loader: run scripts/build');
     assert.doesNotMatch(loader, /__testing|simulateInternalError/);
     const glue = readFileSync(resolve(PRODUCTION_DIST, 'treatment-widget-app.js'), 'utf8');
     assert.doesNotMatch(glue, /simulateInternalError/);
@@ -261,6 +263,21 @@ describe('the loader on a page', () => {
       await usable(page, '#slot treatment-widget');
       assert.deepEqual(problems, []);
     });
+  });
+
+  it('a widget waiting below the fold starts when a link on the page opens one of its views, and shows that view', SLOW, async () => {
+    await withPage(async ({ page, problems, glue, ready }) => {
+      await page.goto(`${h.site}/fixtures/below-fold.html`);
+      await page.evaluate(() => document.querySelector('#slot').insertAdjacentHTML('beforeend', '<treatment-widget></treatment-widget>'));
+      await page.evaluate(() => { location.hash = '#pricing'; }); // a page anchor: the widget still waits
+      await page.waitForTimeout(500);
+      assert.deepEqual(glue, [], 'nothing but the loader before the link');
+      await page.evaluate(() => { location.hash = '#tw=faq'; });
+      await waitForWidgets(page, 1);
+      assert.deepEqual(await ready(), ['treatment-widget']);
+      await page.locator('treatment-widget').getByRole('heading', { name: 'Questions and answers' }).waitFor();
+      assert.deepEqual(problems, []);
+    }, { width: 390, height: 800 });
   });
 
   it('an element removed while it loads never shows up; its copy is reused by the next element', SLOW, async () => {
