@@ -81,7 +81,7 @@ describe('two locations', () => {
     assert.equal(await total(w), '$428.67');
     assert.equal(await w.getByRole('link', { name: /Book a consultation/ }).getAttribute('href'),
       'https://rose.example/book/harbor?treatment=glow-facial&areas=face&sessions=3');
-    assert.match(page.url(), /l=harbor;t=glow-facial/);
+    await page.waitForURL(/l=harbor;t=glow-facial/, { timeout: 2000 });
     await context.close();
   });
 });

@@ -404,7 +404,7 @@ describe('config changes and the config fetch limits', () => {
     await page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('.tw-total-figure')?.textContent.includes('1.000,00'));
     assert.equal(await total(page, '#b'), '1.000,00 €');
     assert.equal(await page.locator('#b').evaluate((el) => el.shadowRoot.querySelector('#tw-est-sessions').value), '4');
-    assert.match(page.url(), /b=estimate\/t=professional-microneedling;a=face;s=4;p=each/);
+    await page.waitForURL(/b=estimate\/t=professional-microneedling;a=face;s=4;p=each/, { timeout: 2000 });
     // A clinic without prices has no estimator: the widget goes to its contents, with no way
     // to an estimate; switching back, the visitor's estimate is still there.
     await page.locator('#b').evaluate((el) => el.setAttribute('config', 'clinic-no-prices.json'));

@@ -2,10 +2,20 @@
 //! entries so the browser's Back button walks back through the widget's views. With
 //! `routing="none"` the fragment is never read or written: the view lives in memory only.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsValue;
 use yew::AttrValue;
 
 use crate::core::route::{fragment_says, with_fragment_value, FragmentSays, Route, Routing};
+
+/// The shortest time between two rewrites of the estimate in the address bar. Each rewrite is a
+/// synchronous trip to the browser (a third of an estimator change's time in a profile), and
+/// browsers ignore a page's history calls past a limit (Chromium: 200 in 10 s), which would leave
+/// an old estimate in the link.
+const REWRITE_EVERY_MS: f64 = 300.0;
 
 /// One instance's place in the fragment.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +62,26 @@ impl Fragment {
         self.write(route, true);
     }
 
+    /// `replace`, at most once per `REWRITE_EVERY_MS`: now when the last rewrite through `last` is
+    /// older than that, else as soon as it is not (with the route then current: dropping the
+    /// returned timer cancels it, as a newer value or leaving the view should).
+    pub fn replace_throttled(&self, route: Route, last: Rc<Cell<f64>>) -> Option<Timeout> {
+        let elapsed = js_sys::Date::now() - last.get();
+        if elapsed >= REWRITE_EVERY_MS {
+            self.replace(&route);
+            last.set(js_sys::Date::now());
+            return None;
+        }
+        let fragment = self.clone();
+        Some(Timeout::new(
+            (REWRITE_EVERY_MS - elapsed).ceil() as u32,
+            move || {
+                fragment.replace(&route);
+                last.set(js_sys::Date::now());
+            },
+        ))
+    }
+
     fn write(&self, route: &Route, replace: bool) {
         if !self.is_followed() {
             return;
@@ -59,7 +89,9 @@ impl Fragment {
         let window = gloo::utils::window();
         let location = window.location();
         let Ok(href) = location.href() else { return };
-        let Ok(url) = web_sys::Url::new(&href) else { return };
+        let Ok(url) = web_sys::Url::new(&href) else {
+            return;
+        };
         let current = url.hash();
         let next = with_fragment_value(&current, &self.key, route.to_value().as_deref());
         if next == current.trim_start_matches('#') {
