@@ -45,12 +45,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     let form = match &props.form {
         Some(current) => EstimateForm::resolve(&current.to_params(), config, catalog, today),
         None => {
-            let params = props
-                .params
-                .clone()
-                .or_else(|| storage::load(&key))
-                .map(|p| EstimateParams::parse(&p))
-                .unwrap_or_default();
+            let params = props.params.clone().or_else(|| storage::load(&key)).map(|p| EstimateParams::parse(&p)).unwrap_or_default();
             EstimateForm::resolve(&params, config, catalog, today)
         }
     };
@@ -73,9 +68,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         use_effect_with(props.params.clone(), move |params| {
             if let (Some(p), Some(current)) = (params, current) {
                 if *p != current && has_form {
-                    if let Some(f) =
-                        EstimateForm::resolve(&EstimateParams::parse(p), &config, &catalog, today)
-                    {
+                    if let Some(f) = EstimateForm::resolve(&EstimateParams::parse(p), &config, &catalog, today) {
                         dispatch.dispatch(Action::SetEstimate(f));
                     }
                 }
@@ -83,9 +76,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         });
     }
 
-    let book = form
-        .as_ref()
-        .and_then(|f| config.price_book(f.location.as_deref()));
+    let book = form.as_ref().and_then(|f| config.price_book(f.location.as_deref()));
     let result = book.zip(form.as_ref()).map(|(book, form)| {
         let input = EstimateInput {
             treatment: form.treatment.clone(),
@@ -125,17 +116,13 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         let on_event = setup.on_event.clone();
         let key = key.clone();
         let fragment = setup.fragment.clone();
-        let last_rewrite = use_mut_ref(|| Rc::new(std::cell::Cell::new(f64::NEG_INFINITY)))
-            .borrow()
-            .clone();
+        let last_rewrite = use_mut_ref(|| Rc::new(std::cell::Cell::new(f64::NEG_INFINITY))).borrow().clone();
         use_effect_with(value, move |value| {
             let timers = value.as_ref().map(|value| {
                 storage::save(&key, value);
                 (
                     fragment.replace_throttled(Route::Estimate(Some(value.clone())), last_rewrite),
-                    summary.map(|detail| {
-                        Timeout::new(600, move || on_event.emit(("estimate", detail)))
-                    }),
+                    summary.map(|detail| Timeout::new(600, move || on_event.emit(("estimate", detail)))),
                 )
             });
             move || drop(timers)
@@ -150,9 +137,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         return html! { <p>{ t.get("estimate.nothing_priced") }</p> };
     };
     let treatment = catalog.treatment(&form.treatment);
-    let sticky_total = result
-        .as_ref()
-        .map(|e| setup.formats.range(e.chosen(form.payment.as_ref()).total));
+    let sticky_total = result.as_ref().map(|e| setup.formats.range(e.chosen(form.payment.as_ref()).total));
     let update = {
         let dispatch = dispatch.clone();
         Callback::from(move |f: EstimateForm| dispatch.dispatch(Action::SetEstimate(f)))
@@ -201,16 +186,9 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
 /// Brings the results into view and moves focus to their heading (from anywhere in the widget).
 pub fn show_results(e: &MouseEvent) {
     use wasm_bindgen::JsCast;
-    let root = e
-        .target_dyn_into::<web_sys::Node>()
-        .map(|n| n.get_root_node());
-    let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok()) else {
-        return;
-    };
-    if let Some(heading) = root
-        .get_element_by_id("tw-est-results-title")
-        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    let root = e.target_dyn_into::<web_sys::Node>().map(|n| n.get_root_node());
+    let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::ShadowRoot>().ok()) else { return };
+    if let Some(heading) = root.get_element_by_id("tw-est-results-title").and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = heading.focus();
     }
 }

@@ -73,13 +73,10 @@ impl Fragment {
             return None;
         }
         let fragment = self.clone();
-        Some(Timeout::new(
-            (REWRITE_EVERY_MS - elapsed).ceil() as u32,
-            move || {
-                fragment.replace(&route);
-                last.set(js_sys::Date::now());
-            },
-        ))
+        Some(Timeout::new((REWRITE_EVERY_MS - elapsed).ceil() as u32, move || {
+            fragment.replace(&route);
+            last.set(js_sys::Date::now());
+        }))
     }
 
     fn write(&self, route: &Route, replace: bool) {
@@ -89,9 +86,7 @@ impl Fragment {
         let window = gloo::utils::window();
         let location = window.location();
         let Ok(href) = location.href() else { return };
-        let Ok(url) = web_sys::Url::new(&href) else {
-            return;
-        };
+        let Ok(url) = web_sys::Url::new(&href) else { return };
         let current = url.hash();
         let next = with_fragment_value(&current, &self.key, route.to_value().as_deref());
         if next == current.trim_start_matches('#') {
