@@ -12,9 +12,7 @@ use yew::AttrValue;
 use crate::core::route::{fragment_says, with_fragment_value, FragmentSays, Route, Routing};
 
 /// The shortest time between two rewrites of the estimate in the address bar. Each rewrite is a
-/// synchronous trip to the browser (a third of an estimator change's time in a profile), and
-/// browsers ignore a page's history calls past a limit (Chromium: 200 in 10 s), which would leave
-/// an old estimate in the link.
+/// synchronous trip to the browser: a third of an estimator change's time in a profile.
 const REWRITE_EVERY_MS: f64 = 300.0;
 
 /// One instance's place in the fragment.
