@@ -18,6 +18,7 @@ const routeValue = () => {
 function start({ config, pageLink }) {
   element?.remove();
   element = document.createElement('treatment-widget');
+  element.setAttribute('loading', 'eager'); // the host page already decided when to show this frame
   if (typeof config === 'string') {
     const script = document.createElement('script');
     script.type = 'application/json';

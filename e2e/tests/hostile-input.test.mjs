@@ -81,6 +81,7 @@ async function open(configs, hash, { init, initArg } = {}) {
     list.forEach((config, i) => {
       const el = document.createElement('treatment-widget');
       el.id = `w${i}`;
+      el.setAttribute('loading', 'eager'); // every one is audited, not only those in view
       if (config) {
         const s = document.createElement('script');
         s.type = 'application/json';

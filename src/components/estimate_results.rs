@@ -11,7 +11,7 @@ use crate::app::{use_formats, use_setup, use_texts};
 use crate::core::date::Date;
 use crate::core::estimate_params::{booking_href, EstimateForm};
 use crate::core::financing::finance;
-use crate::core::route::page_link_to;
+use crate::core::route::{page_link_to, Route};
 use crate::core::pricing::{deposit, Estimate, LineKind};
 use crate::core::schedule::{fit_event, plan, plan_by_event, EventFit};
 
@@ -62,7 +62,10 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
     let share = {
         let (share_status, t) = (share_status.clone(), t.clone());
         let (page_link, key) = (setup.page_link.clone(), setup.instance_key.clone());
+        let (fragment, route) = (setup.fragment.clone(), Route::Estimate(Some(form.to_value())));
         Callback::from(move |_: MouseEvent| {
+            // The address bar is rewritten at most every 300 ms: bring it up to date before reading it.
+            fragment.replace(&route);
             let location = gloo::utils::window().location();
             let href = match &page_link {
                 Some(page) => page_link_to(page, &location.hash().unwrap_or_default(), &key),

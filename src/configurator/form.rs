@@ -891,7 +891,7 @@ pub fn Preview(props: &PreviewProps) -> Html {
                 </div>
                 <div class={classes!("cf-preview-frame", model.phone_preview.then_some("cf-phone"))}>
                     // The widget itself, as on a clinic's page; it re-reads its inline config at each change.
-                    <treatment-widget id="cf-preview" routing="none">
+                    <treatment-widget id="cf-preview" routing="none" loading="eager">
                         <script type="application/json">{ model.preview_json() }</script>
                     </treatment-widget>
                 </div>
