@@ -224,6 +224,117 @@ describe('money beyond session prices, and sections', () => {
   });
 });
 
+describe('the rest of a clinic: its own treatment, areas together, packages off, who a membership covers, locations, price notes', () => {
+  it('each reaches the preview and comes out in the export as typed; an import over the draft asks first', { timeout: 120_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+    const money = (n) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
+    const amount = async () => Number((await total(preview)).replace(/[^0-9.]/g, ''));
+    const start = { version: 1, clinicName: 'Iris Clinic', offeredTreatments: ['professional-microneedling'],
+      pricing: { treatments: { 'professional-microneedling': { areas: { face: 200, neck: 150 } } } } };
+    await page.locator('#cf-import-text').fill(JSON.stringify(start));
+    await page.getByRole('button', { name: 'Use this config' }).click(); // a blank draft: no question
+    await preview.locator('.tw-eyebrow', { hasText: 'Iris Clinic' }).waitFor();
+
+    // Look: corner roundness and spacing.
+    await page.locator(fieldFor('theme.radius')).fill('4');
+    await page.locator(fieldFor('theme.density')).selectOption('compact');
+
+    // Face and neck together for $300 a session, less than $200 + $150 apart.
+    await page.getByRole('button', { name: /^Add a price for areas done together\s*: Professional microneedling$/ }).click();
+    const together = 'pricing.treatments.professional-microneedling.combinations[0]';
+    assert.ok(await page.locator(`${fieldFor(`${together}.areas`)}-face`).isChecked());
+    assert.ok(await page.locator(`${fieldFor(`${together}.areas`)}-neck`).isChecked());
+    await page.locator(fieldFor(`${together}.price`)).fill('300');
+    await preview.getByRole('button', { name: 'Estimate the cost of a course' }).click();
+    await preview.locator('#tw-est-treatment').selectOption('professional-microneedling');
+    await preview.getByRole('checkbox', { name: /^Neck/ }).check();
+    const sessions = Number(await preview.locator('#tw-est-sessions').inputValue());
+    await preview.locator('.tw-total-figure', { hasText: money(300 * sessions) }).first().waitFor();
+
+    // The clinic's own treatment, priced for the face, for dull skin.
+    await page.getByRole('button', { name: 'Add treatment' }).click();
+    await page.locator(fieldFor('customTreatments[0].name')).fill('Signature facial');
+    await page.locator(fieldFor('customTreatments[0].summary')).fill('A hydrating facial with gentle exfoliation.');
+    await page.locator(`${fieldFor('customTreatments[0].areas')}-face`).check();
+    await page.locator(fieldFor('pricing.treatments.own-1.areas.face')).fill('90');
+    await page.locator(`${fieldFor('customTreatments[0]')}-concern-dull-skin`).selectOption('good');
+    await preview.locator('#tw-est-treatment option', { hasText: 'Signature facial' }).waitFor({ state: 'attached' });
+
+    // A membership for the facial only: offered with it, not with microneedling.
+    await page.getByRole('button', { name: 'Add membership' }).click();
+    await page.locator(fieldFor('pricing.memberships[0].name')).fill('Glow Club');
+    await page.locator(fieldFor('pricing.memberships[0].monthlyFee')).fill('49');
+    await page.locator(fieldFor('pricing.memberships[0].percentOff')).fill('10');
+    await page.locator(`${fieldFor('pricing.memberships[0].treatments')}-own-1`).check();
+    await preview.locator('#tw-est-treatment').selectOption('own-1');
+    await preview.getByRole('radio', { name: /Glow Club/ }).waitFor();
+    await preview.locator('#tw-est-treatment').selectOption('professional-microneedling');
+    await preview.getByRole('checkbox', { name: /^Neck/ }).check();
+    await preview.locator('.tw-total-figure', { hasText: money(300 * sessions) }).first().waitFor();
+    assert.equal(await preview.getByRole('radio', { name: /Glow Club/ }).count(), 0);
+
+    // A package of the usual course at 10% off each session: a way to pay in the preview.
+    await page.getByRole('button', { name: 'Add a package' }).click();
+    await page.locator(fieldFor('pricing.packages[0].name')).fill('Course, 10% off');
+    await page.locator(fieldFor('pricing.packages[0].sessions')).fill(String(sessions));
+    await page.locator(`${fieldFor('pricing.packages[0]')}-pricedAs`).selectOption('percent');
+    await page.locator(fieldFor('pricing.packages[0].percentOff')).fill('10');
+    await preview.getByRole('radio', { name: /Course, 10% off/ }).waitFor();
+
+    // Two locations, the second 10% dearer: the preview asks which, and prices there.
+    for (const [i, name] of ['Downtown', 'Harbor'].entries()) {
+      await page.getByRole('button', { name: 'Add location' }).click();
+      await page.locator(fieldFor(`locations[${i}].name`)).fill(name);
+    }
+    await page.locator(fieldFor('locations[1].priceAdjustPercent')).fill('10');
+    await preview.locator('#tw-est-location').waitFor();
+    await preview.locator('#tw-est-location').selectOption('location-1');
+    await preview.getByRole('checkbox', { name: /^Neck/ }).check();
+    const downtown = await amount();
+    await preview.locator('#tw-est-location').selectOption('location-2');
+    await page.waitForFunction((d) => {
+      const t = document.querySelector('#cf-preview').shadowRoot.querySelector('.tw-total-figure');
+      return t && Math.abs(Number(t.textContent.replace(/[^0-9.]/g, '')) - d * 1.1) < 0.011;
+    }, downtown);
+
+    // Where the prices come from.
+    await page.locator(fieldFor('pricing.sourceNote')).fill('Our own prices, December 2026.');
+    await page.getByRole('button', { name: 'Add price source' }).click();
+    await page.locator(fieldFor('pricing.priceSources[0].item')).fill('Microneedling');
+    await page.locator(fieldFor('pricing.priceSources[0].figure')).fill('$200 a session');
+    await page.locator(fieldFor('pricing.priceSources[0].source')).fill('Our price list');
+    assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
+
+    const exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.deepEqual(exported.theme, { radius: 4, density: 'compact' });
+    assert.deepEqual(exported.customTreatments, [{ id: 'own-1', name: 'Signature facial', summary: 'A hydrating facial with gentle exfoliation.',
+      sessions: { typical: 1 }, areas: ['face'], concerns: [{ concern: 'dull-skin', fit: 'good' }] }]);
+    assert.deepEqual(exported.pricing.treatments, {
+      'professional-microneedling': { areas: { face: 200, neck: 150 }, combinations: [{ areas: ['face', 'neck'], price: 300 }] },
+      'own-1': { areas: { face: 90 } },
+    });
+    assert.deepEqual(exported.pricing.memberships, [{ id: 'membership-1', name: 'Glow Club', monthlyFee: 49, percentOff: 10, treatments: ['own-1'] }]);
+    assert.deepEqual(exported.pricing.packages, [{ id: 'package-1', name: 'Course, 10% off', treatment: 'professional-microneedling', sessions, percentOff: 10 }]);
+    assert.deepEqual(exported.locations, [{ id: 'location-1', name: 'Downtown' }, { id: 'location-2', name: 'Harbor', priceAdjustPercent: 10 }]);
+    assert.equal(exported.pricing.sourceNote, 'Our own prices, December 2026.');
+    assert.deepEqual(exported.pricing.priceSources, [{ item: 'Microneedling', figure: '$200 a session', source: 'Our price list' }]);
+
+    // An import over all this asks first; keeping the draft changes nothing.
+    await page.locator('#cf-import-text').fill(JSON.stringify({ version: 1, clinicName: 'Other Clinic' }));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'cf-import-yes');
+    await page.getByRole('button', { name: 'Keep my draft' }).click();
+    await page.locator('.cf-import [role="status"]', { hasText: 'Not imported' }).waitFor();
+    assert.equal(JSON.parse(await page.locator('#cf-json').inputValue()).clinicName, 'Iris Clinic');
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await page.getByRole('button', { name: 'Yes, replace my draft' }).click();
+    await preview.locator('.tw-eyebrow', { hasText: 'Other Clinic' }).waitFor();
+
+    assert.deepEqual(notWarnings(problems), []);
+    await context.close();
+  });
+});
+
 describe('import and export', () => {
   const examples = [
     ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),
@@ -232,10 +343,12 @@ describe('import and export', () => {
 
   it(`every example config in the repo (${examples.length}) comes back out as it went in`, { timeout: 120_000 }, async () => {
     const { page, context } = await openConfigurator();
-    for (const file of examples) {
+    for (const [i, file] of examples.entries()) {
       const text = readFileSync(file, 'utf8');
       await page.locator('#cf-import-text').fill(text);
       await page.getByRole('button', { name: 'Use this config' }).click();
+      // After the first, each replaces a draft with work in it: asked first.
+      if (i > 0) await page.getByRole('button', { name: 'Yes, replace my draft' }).click();
       await page.locator('.cf-import [role=status] p').waitFor();
       const out = await page.locator('#cf-json').inputValue();
       assert.deepEqual(JSON.parse(out), JSON.parse(text), file);
@@ -264,6 +377,7 @@ describe('import and export', () => {
     // The same from a file, then copied out.
     const fromFile = { version: 1, clinicName: 'File Clinic', currency: 'EUR', locale: 'es-ES' };
     await page.locator('.cf-file input[type=file]').setInputFiles({ name: 'clinic.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fromFile)) });
+    await page.getByRole('button', { name: 'Yes, replace my draft' }).click();
     await page.locator('.cf-import [role=status]', { hasText: 'The widget can use all of it' }).waitFor();
     assert.deepEqual(JSON.parse(await page.locator('#cf-json').inputValue()), fromFile);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.site });
@@ -304,6 +418,11 @@ describe('accessibility', () => {
     it(`no axe violations (WCAG 2.1 A/AA) and no horizontal scroll at ${width} px`, { timeout: 60_000 }, async () => {
       const { page, context } = await openConfigurator({ width, height: 900 });
       await page.getByRole('button', { name: 'Add a package' }).click();
+      await page.locator(`${fieldFor('pricing.packages[0]')}-pricedAs`).selectOption('percent');
+      for (const name of ['Add treatment', 'Add location', 'Add price source', 'Add membership']) await page.getByRole('button', { name }).click();
+      await page.locator(fieldFor('pricing.treatments.professional-microneedling.areas.face')).fill('200');
+      await page.locator(fieldFor('pricing.treatments.professional-microneedling.areas.neck')).fill('150');
+      await page.getByRole('button', { name: /^Add a price for areas done together\s*: Professional microneedling$/ }).click();
       await page.locator('#cf-booking-url').fill('not a link');
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);

@@ -186,6 +186,78 @@ fn exact_messages(model: &Model, path: &str) -> Vec<String> {
     model.problems.iter().filter(|p| p.path == path).map(ToString::to_string).collect()
 }
 
+/// A choice from a short list bound to a path; the first option (value "") removes the key.
+fn select_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, options: &[(&str, &str)], hint: Option<&str>) -> Html {
+    let at = path_text(&path);
+    let id = field_id(&at);
+    let current = model.draft.text(&steps(&path));
+    let messages = messages_for(model, &[at.as_str()]);
+    let mut described: Vec<String> = Vec::new();
+    if hint.is_some() {
+        described.push(format!("{id}-hint"));
+    }
+    if !messages.is_empty() {
+        described.push(format!("{id}-problem"));
+    }
+    let onchange = dispatch.reform(move |e: Event| Action::Text(path.clone(), e.target_unchecked_into::<HtmlSelectElement>().value()));
+    // A value the list does not have (from an import) stays selected and visible, not replaced.
+    let unknown = (!current.is_empty() && !options.iter().any(|(v, _)| *v == current)).then(|| current.clone());
+    html! {
+        <div class="cf-field">
+            <label for={id.clone()}>{ label.to_string() }</label>
+            if let Some(h) = hint { <p class="cf-hint" id={format!("{id}-hint")}>{ h.to_string() }</p> }
+            <select id={id.clone()} {onchange} aria-invalid={(!messages.is_empty()).then_some("true")}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}>
+                { for options.iter().map(|(value, name)| html! {
+                    <option value={value.to_string()} selected={current == *value}>{ name.to_string() }</option>
+                }) }
+                if let Some(v) = unknown { <option value={v.clone()} selected=true>{ v.clone() }</option> }
+            </select>
+            <FieldProblems id={format!("{id}-problem")} messages={messages} />
+        </div>
+    }
+}
+
+/// A tick for each choice, bound to a list of ids at `path` in the choices' order; unticking
+/// them all removes the list. Ids the form does not offer (from an import) are kept.
+fn subset_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, legend: String, choices: &[(String, String)], hint: Option<&str>) -> Html {
+    let at = path_text(&path);
+    let id = field_id(&at);
+    let listed: Vec<String> = match model.draft.get(&steps(&path)) {
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let boxes = choices.iter().map(|(choice, name)| {
+        let box_id = format!("{id}-{}", field_id(choice).trim_start_matches("cf-"));
+        let onchange = {
+            let (path, choice, listed) = (path.clone(), choice.clone(), listed.clone());
+            let order: Vec<String> = choices.iter().map(|(c, _)| c.clone()).collect();
+            dispatch.reform(move |e: Event| {
+                let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                let mut next: Vec<String> = order.iter().filter(|c| if **c == choice { on } else { listed.contains(c) }).cloned().collect();
+                next.extend(listed.iter().filter(|l| !order.contains(l)).cloned());
+                Action::Value(path.clone(), (!next.is_empty()).then(|| Value::from(next)))
+            })
+        };
+        html! {
+            <div class="cf-check">
+                <input id={box_id.clone()} type="checkbox" checked={listed.contains(choice)} {onchange} />
+                <label for={box_id}>{ name.clone() }</label>
+            </div>
+        }
+    });
+    let messages = messages_for(model, &[at.as_str()]);
+    html! {
+        <fieldset class="cf-subset">
+            <legend>{ legend }</legend>
+            <span id={id.clone()} class="cf-anchor" tabindex="-1"></span>
+            if let Some(h) = hint { <p class="cf-hint">{ h.to_string() }</p> }
+            { for boxes }
+            <FieldProblems id={format!("{id}-problem")} messages={messages} />
+        </fieldset>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FormProps {
     pub model: Model,
@@ -350,11 +422,20 @@ pub fn Form(props: &FormProps) -> Html {
                     </select>
                     <FieldProblems id="cf-theme-scheme-problem" messages={messages_for(model, &["theme.scheme"])} />
                 </div>
+                { bound_field(model, dispatch, vec![key("theme"), key("radius")], "Corner roundness (optional)", Kind::Count,
+                    Some("In pixels, 0 (square) to 24; 12 if empty. Match your site's buttons.")) }
+                { select_field(model, dispatch, vec![key("theme"), key("density")], "Spacing",
+                    &[("", "Comfortable (the default)"), ("compact", "Compact: a little smaller and tighter")], None) }
             </fieldset>
 
             <Treatments model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <Packages model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <MoreMoney model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
+            <OwnTreatments model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
+            <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Locations" noun="Location" id_prefix="location"
+                hint="For a clinic with more than one address. With two or more, visitors choose one in the estimator, see its prices and book there. Each uses your prices, or your prices moved by a percentage."
+                list={vec!["locations"]} specs={LOCATION_FIELDS} extra={Some(own_price_list(model))} />
+            <PriceNotes model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <Sections model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
             <Import model={model.clone()} dispatch={dispatch.clone()} />
         </div>
@@ -418,9 +499,10 @@ fn Treatments(props: &ListProps) -> Html {
                                     vec![key("pricing"), key("treatments"), key(id), key("areas"), key(area)],
                                     format!("{}, {}: price a session", name(id), area_name.to_lowercase()))
                             }) }
+                            { combinations(model, dispatch, id, &name(id)) }
                         </div>
                     } else {
-                        <p class="cf-hint">{ "The clinic's own treatment: edit it in the full JSON below." }</p>
+                        <p class="cf-hint">{ "Your own treatment: its description and prices are under “Your own treatments”." }</p>
                     }
                 }
             </li>
@@ -460,7 +542,7 @@ fn Packages(props: &ListProps) -> Html {
             path.push(key(k));
             path
         };
-        let label = p.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).map(str::to_string).unwrap_or_else(|| format!("Package {}", i + 1));
+        let label = written_name(p.get("name")).unwrap_or_else(|| format!("Package {}", i + 1));
         let treatment_path = at("treatment");
         let treatment = model.draft.text(&steps(&treatment_path));
         let treatment_at = path_text(&treatment_path);
@@ -474,6 +556,10 @@ fn Packages(props: &ListProps) -> Html {
         let sessions = model.typed.get(&sessions_at).map(|(t, _)| t.clone()).unwrap_or_else(|| model.draft.text(&steps(&sessions_path)));
         let on_sessions = dispatch.reform(move |text| Action::Count(sessions_path.clone(), text));
         let remove = dispatch.reform(move |_: MouseEvent| Action::RemovePackage(i));
+        let percent = p.get("percentOff").is_some() || model.typed.contains_key(&format!("pricing.packages[{i}].percentOff"));
+        let pricing_id = format!("{}-pricedAs", field_id(&path_text(&base)));
+        let on_pricing = dispatch.reform(move |e: Event| Action::PackagePricing(i, e.target_unchecked_into::<HtmlSelectElement>().value() == "percent"));
+        let priced_areas = priced_areas(model, &treatment);
         html! {
             <li class="cf-package">
                 <h3 class="cf-package-title" id={field_id(&path_text(&base))} tabindex="-1">{ label.clone() }</h3>
@@ -497,7 +583,23 @@ fn Packages(props: &ListProps) -> Html {
                 </div>
                 <Field id={field_id(&sessions_at)} label="Sessions" value={sessions} inputmode={Some(AttrValue::from("numeric"))}
                     messages={messages_for(model, &[sessions_at.as_str()])} oninput={on_sessions} />
-                { price_field(model, dispatch, at("price"), "Price of the whole package".to_string()) }
+                <div class="cf-field">
+                    <label for={pricing_id.clone()}>{ "Priced as" }</label>
+                    <select id={pricing_id.clone()} onchange={on_pricing}>
+                        <option value="price" selected={!percent}>{ "One price for the whole package" }</option>
+                        <option value="percent" selected={percent}>{ "A percentage off each session" }</option>
+                    </select>
+                </div>
+                if percent {
+                    { bound_field(model, dispatch, at("percentOff"), "Discount on each session (%)", Kind::Number,
+                        Some("Off the area price of each session in the package (add-ons are not discounted).")) }
+                } else {
+                    { price_field(model, dispatch, at("price"), "Price of the whole package".to_string()) }
+                    if priced_areas.len() > 1 {
+                        { subset_field(model, dispatch, at("areas"), format!("Areas the package covers ({label})"), &priced_areas,
+                            Some("The package applies when a visitor chooses exactly these areas. None ticked: the first area priced.")) }
+                    }
+                }
                 <button type="button" class="cf-button cf-secondary" onclick={remove}>
                     { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
                 </button>
@@ -517,6 +619,97 @@ fn Packages(props: &ListProps) -> Html {
     }
 }
 
+/// The areas a treatment has a price for, in the clinic's order, with their names.
+fn priced_areas(model: &Model, treatment: &str) -> Vec<(String, String)> {
+    match model.draft.get(&[Step::Key("pricing"), Step::Key("treatments"), Step::Key(treatment), Step::Key("areas")]) {
+        Some(Value::Object(areas)) => areas.keys().map(|a| (a.clone(), area_name(model, a))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn area_name(model: &Model, area: &str) -> String {
+    model.catalog.area(area).map(|a| a.name.clone()).unwrap_or_else(|| area.to_string())
+}
+
+/// A name as the clinic wrote it: one text, or the first of its texts per language.
+fn written_name(name: Option<&Value>) -> Option<String> {
+    let text = match name? {
+        Value::String(s) => s.clone(),
+        Value::Object(per) => per.values().find_map(Value::as_str)?.to_string(),
+        _ => return None,
+    };
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The clinic's name for a treatment: its rename, its own treatment's name, the guide's name.
+fn treatment_name(model: &Model, id: &str) -> String {
+    if let Some(renamed) = written_name(model.draft.get(&[Step::Key("treatmentNames"), Step::Key(id)])) {
+        return renamed;
+    }
+    if let Some(Value::Array(own)) = model.draft.get(&[Step::Key("customTreatments")]) {
+        if let Some(t) = own.iter().find(|t| t.get("id").and_then(Value::as_str) == Some(id)) {
+            if let Some(name) = written_name(t.get("name")) {
+                return name;
+            }
+        }
+    }
+    model.catalog.treatment(id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_string())
+}
+
+/// Prices for two or more areas done together in one session, under a treatment's area prices.
+fn combinations(model: &Model, dispatch: &Callback<Action>, treatment: &str, name: &str) -> Html {
+    let areas = priced_areas(model, treatment);
+    let list = vec![key("pricing"), key("treatments"), key(treatment), key("combinations")];
+    let items = match model.draft.get(&steps(&list)) {
+        Some(Value::Array(a)) => a.len(),
+        _ => 0,
+    };
+    if areas.len() < 2 && items == 0 {
+        return Html::default();
+    }
+    let entry = |i: usize| {
+        let mut base = list.clone();
+        base.push(Part::Index(i));
+        let at = |k: &str| {
+            let mut p = base.clone();
+            p.push(key(k));
+            p
+        };
+        let remove = {
+            let list = list.clone();
+            dispatch.reform(move |_: MouseEvent| Action::RemoveItem(list.clone(), i))
+        };
+        let label = format!("{name}, areas together {}", i + 1);
+        html! {
+            <li class="cf-package">
+                <span id={field_id(&path_text(&base))} class="cf-anchor" tabindex="-1"></span>
+                <FieldProblems id={format!("{}-problem", field_id(&path_text(&base)))} messages={exact_messages(model, &path_text(&base))} />
+                { subset_field(model, dispatch, at("areas"), format!("Areas done together ({label})"), &areas, None) }
+                { price_field(model, dispatch, at("price"), format!("{label}: price a session")) }
+                <button type="button" class="cf-button cf-secondary" onclick={remove}>
+                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
+                </button>
+            </li>
+        }
+    };
+    let add = {
+        let list = list.clone();
+        let first_two: Vec<String> = areas.iter().take(2).map(|(a, _)| a.clone()).collect();
+        dispatch.reform(move |_: MouseEvent| Action::AddItem(list.clone(), "", serde_json::json!({ "areas": first_two })))
+    };
+    html! {
+        <div class="cf-combinations">
+            <span id={field_id(&path_text(&list))} class="cf-anchor" tabindex="-1"></span>
+            if items > 0 {
+                <ul class="cf-list">{ for (0..items).map(entry) }</ul>
+            }
+            <button type="button" class="cf-button cf-secondary" onclick={add}>
+                { "Add a price for areas done together" }<span class="cf-visually-hidden">{ format!(": {name}") }</span>
+            </button>
+        </div>
+    }
+}
+
 /// How one field of a list entry is edited.
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
@@ -525,6 +718,8 @@ enum Kind {
     Count,
     Number,
     Flag,
+    /// One of a short list: (value, name), the first being "" for the default.
+    Choice(&'static [(&'static str, &'static str)]),
 }
 
 #[derive(PartialEq)]
@@ -545,6 +740,7 @@ fn bound_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, labe
     let id = field_id(&at);
     match kind {
         Kind::Text => text_field(model, dispatch, path, label, "text", hint),
+        Kind::Choice(options) => select_field(model, dispatch, path, label, options, hint),
         Kind::Price => price_field(model, dispatch, path, label.to_string()),
         Kind::Flag => {
             let on = model.draft.get(&steps(&path)) == Some(&Value::Bool(true));
@@ -587,6 +783,12 @@ struct ListEditorProps {
     /// Treatments an entry can be offered with (add-ons): a checkbox for each.
     #[prop_or_default]
     offered_with: Option<Vec<String>>,
+    /// More of an entry's fields, given the entry's path (a membership's treatments).
+    #[prop_or_default]
+    extra: Option<Callback<FieldPath, Html>>,
+    /// What a new entry starts with besides its id.
+    #[prop_or(serde_json::json!({ "name": "" }))]
+    template: Value,
 }
 
 /// A list of objects in the price book (add-ons, memberships, financing plans): each entry's
@@ -603,7 +805,7 @@ fn ListEditor(props: &ListEditorProps) -> Html {
     let entry = |i: usize, item: &Value| {
         let mut base = list.clone();
         base.push(Part::Index(i));
-        let label = item.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()).map(str::to_string).unwrap_or_else(|| format!("{} {}", props.noun, i + 1));
+        let label = written_name(item.get("name")).unwrap_or_else(|| format!("{} {}", props.noun, i + 1));
         let remove = {
             let list = list.clone();
             dispatch.reform(move |_: MouseEvent| Action::RemoveItem(list.clone(), i))
@@ -615,9 +817,10 @@ fn ListEditor(props: &ListEditorProps) -> Html {
                 <FieldProblems id={format!("{}-problem", field_id(&path_text(&base)))} messages={exact_messages(model, &path_text(&base))} />
                 { for props.specs.iter().map(|s| {
                     let mut path = base.clone();
-                    path.push(key(s.key));
+                    path.extend(s.key.split('.').map(key));
                     bound_field(model, dispatch, path, s.label, s.kind, s.hint)
                 }) }
+                if let Some(extra) = &props.extra { { extra.emit(base.clone()) } }
                 if let Some(treatments) = &props.offered_with {
                     <fieldset class="cf-subset">
                         <legend>{ format!("Offered with ({label})") }</legend>
@@ -658,8 +861,8 @@ fn ListEditor(props: &ListEditorProps) -> Html {
     };
     let add = {
         let list = list.clone();
-        let prefix = props.id_prefix;
-        dispatch.reform(move |_: MouseEvent| Action::AddItem(list.clone(), prefix, serde_json::json!({ "name": "" })))
+        let (prefix, template) = (props.id_prefix, props.template.clone());
+        dispatch.reform(move |_: MouseEvent| Action::AddItem(list.clone(), prefix, template.clone()))
     };
     html! {
         <fieldset>
@@ -692,6 +895,163 @@ const PLAN_FIELDS: &[Spec] = &[
     spec("minimumPayment", "Lender's minimum monthly payment (optional)", Kind::Number, None),
 ];
 
+const LOCATION_FIELDS: &[Spec] = &[
+    spec("name", "Name", Kind::Text, Some("As visitors see it, such as “Harbor Street”.")),
+    spec("booking.url", "Booking link for this location (optional)", Kind::Text, Some("Else your clinic's booking link.")),
+    spec("booking.phone", "Phone number for this location (optional)", Kind::Text, None),
+    spec("priceAdjustPercent", "Prices here compared with yours (%, optional)", Kind::Number,
+        Some("-10 for 10% less on every price, 15 for 15% more (from -90 to 200). Empty: your prices.")),
+];
+const PRICE_SOURCE_FIELDS: &[Spec] = &[
+    spec("item", "What is priced", Kind::Text, Some("Such as “Microneedling”.")),
+    spec("figure", "The figure", Kind::Text, Some("Such as “£180–£320 a session”.")),
+    spec("source", "Where it comes from", Kind::Text, Some("Such as “Our price list, October 2026”.")),
+];
+const DOWNTIME: &[(&str, &str)] = &[
+    ("", "Not given: visitors are told to ask you"),
+    ("none", "None"),
+    ("very-low", "Very low"),
+    ("low", "Low"),
+    ("medium", "Medium"),
+    ("high", "High"),
+];
+const OWN_TREATMENT_FIELDS: &[Spec] = &[
+    spec("name", "Name", Kind::Text, Some("As visitors see it, such as “HydraFacial” (up to 60 characters).")),
+    spec("summary", "What it is, in a sentence or two", Kind::Text, Some("Your own words, shown as described by you (up to 300 characters).")),
+    spec("sessions.typical", "Usual number of sessions", Kind::Count, Some("1 to 24.")),
+    spec("sessions.min", "Fewest sessions (optional)", Kind::Count, None),
+    spec("sessions.max", "Most sessions (optional)", Kind::Count, None),
+    spec("downtime", "Downtime", Kind::Choice(DOWNTIME), None),
+];
+
+/// A location imported with its own price list: kept, and said so.
+fn own_price_list(model: &Model) -> Callback<FieldPath, Html> {
+    let model = model.clone();
+    Callback::from(move |base: FieldPath| {
+        let mut path = base;
+        path.push(key("pricing"));
+        if model.draft.get(&steps(&path)).is_some() {
+            html! { <p class="cf-hint">{ "This location has its own price list: it is kept as it is (change it in the config's JSON, then Import)." }</p> }
+        } else {
+            Html::default()
+        }
+    })
+}
+
+/// The clinic's own treatments: described in its words, priced per area like any other.
+#[component]
+fn OwnTreatments(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let areas: Vec<(String, String)> = model.catalog.areas.iter().map(|a| (a.id.clone(), a.name.clone())).collect();
+    let concerns: Vec<(String, String)> = model.catalog.concerns.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+    let extra = {
+        let (model, dispatch) = (model.clone(), dispatch.clone());
+        Callback::from(move |base: FieldPath| {
+            let at = |k: &str| [base.clone(), k.split('.').map(key).collect()].concat();
+            let id = model.draft.text(&steps(&at("id")));
+            let name = treatment_name(&model, &id);
+            // Weeks between sessions: one number, or a range as imported.
+            let weeks = if matches!(model.draft.get(&steps(&at("weeksBetween"))), Some(Value::Object(_))) {
+                html! { <>
+                    { bound_field(&model, &dispatch, at("weeksBetween.min"), "Weeks between sessions, at least", Kind::Count, None) }
+                    { bound_field(&model, &dispatch, at("weeksBetween.max"), "Weeks between sessions, at most", Kind::Count, None) }
+                </> }
+            } else {
+                bound_field(&model, &dispatch, at("weeksBetween"), "Weeks between sessions", Kind::Count, Some("Needed when a course can have more than one session."))
+            };
+            let listed: Vec<Value> = match model.draft.get(&steps(&at("concerns"))) {
+                Some(Value::Array(a)) => a.clone(),
+                _ => Vec::new(),
+            };
+            let concern_rows = concerns.iter().map(|(concern, concern_name)| {
+                let fit = listed.iter().find(|c| c.get("concern").and_then(Value::as_str) == Some(concern.as_str()))
+                    .and_then(|c| c.get("fit")).and_then(Value::as_str).unwrap_or_default().to_string();
+                let select_id = format!("{}-concern-{concern}", field_id(&path_text(&base)));
+                let onchange = {
+                    let (path, listed, concern) = (at("concerns"), listed.clone(), concern.clone());
+                    dispatch.reform(move |e: Event| {
+                        let fit = e.target_unchecked_into::<HtmlSelectElement>().value();
+                        let mut next: Vec<Value> = listed.clone();
+                        match next.iter().position(|c| c.get("concern").and_then(Value::as_str) == Some(concern.as_str())) {
+                            Some(i) if fit.is_empty() => { next.remove(i); }
+                            Some(i) => next[i] = serde_json::json!({ "concern": concern, "fit": fit }),
+                            None if !fit.is_empty() => next.push(serde_json::json!({ "concern": concern, "fit": fit })),
+                            None => {}
+                        }
+                        Action::Value(path.clone(), (!next.is_empty()).then(|| Value::from(next)))
+                    })
+                };
+                html! {
+                    <div class="cf-field cf-inline">
+                        <label for={select_id.clone()}>{ concern_name.clone() }</label>
+                        <select id={select_id} {onchange}>
+                            { for [("", "Not listed"), ("some", "Some help"), ("good", "Good fit"), ("strong", "Strong fit")].iter().map(|(v, n)| html! {
+                                <option value={*v} selected={fit == *v}>{ *n }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            });
+            let ticked: Vec<String> = match model.draft.get(&steps(&at("areas"))) {
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+                _ => Vec::new(),
+            };
+            html! { <>
+                { weeks }
+                { subset_field(&model, &dispatch, at("areas"), format!("Areas you treat ({name})"), &areas, Some("Tick each, then give its price a session below.")) }
+                if !id.is_empty() {
+                    { for ticked.iter().map(|area| price_field(&model, &dispatch,
+                        vec![key("pricing"), key("treatments"), key(&id), key("areas"), key(area)],
+                        format!("{name}, {}: price a session", area_name(&model, area).to_lowercase()))) }
+                    { combinations(&model, &dispatch, &id, &name) }
+                }
+                <fieldset class="cf-subset">
+                    <legend>{ format!("Concerns it helps with ({name})") }</legend>
+                    <span id={field_id(&path_text(&at("concerns")))} class="cf-anchor" tabindex="-1"></span>
+                    <p class="cf-hint">{ "Shown in “Find by concern”, as your description. Leave a concern “Not listed” unless you can stand behind it." }</p>
+                    { for concern_rows }
+                    <FieldProblems id={format!("{}-problem", field_id(&path_text(&at("concerns"))))} messages={messages_for(&model, &[path_text(&at("concerns")).as_str()])} />
+                </fieldset>
+            </> }
+        })
+    };
+    html! {
+        <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Your own treatments" noun="Treatment" id_prefix="own"
+            hint="Treatments the guide does not describe, such as a signature facial. Everything visitors read about them is your words, marked as described by you; the guide adds no risks, results or evidence of its own."
+            list={vec!["customTreatments"]} specs={OWN_TREATMENT_FIELDS} extra={Some(extra)}
+            template={serde_json::json!({ "name": "", "summary": "", "sessions": { "typical": 1 } })} />
+    }
+}
+
+/// Where the prices come from, and the at-home comparison.
+#[component]
+fn PriceNotes(props: &ListProps) -> Html {
+    let model = &props.model;
+    let dispatch = &props.dispatch;
+    let p = |keys: &[&str]| -> FieldPath { std::iter::once("pricing").chain(keys.iter().copied()).map(key).collect() };
+    html! {
+        <>
+            <fieldset>
+                <legend>{ "Where your prices come from" }</legend>
+                { bound_field(model, dispatch, p(&["sourceNote"]), "A note under the prices (optional)", Kind::Text, Some("Such as “Our own prices, October 2026.”")) }
+                <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Price sources" noun="Price source" id_prefix=""
+                    hint="Listed with the guide's sources, so a visitor can see what each figure rests on."
+                    list={vec!["pricing", "priceSources"]} specs={PRICE_SOURCE_FIELDS} template={serde_json::json!({ "item": "" })} />
+            </fieldset>
+            <fieldset>
+                <legend>{ "A year of home rolling beside your course" }</legend>
+                <span id={field_id("pricing.atHome")} class="cf-anchor" tabindex="-1"></span>
+                <FieldProblems id="cf-pricing-atHome-problem" messages={exact_messages(model, "pricing.atHome")} />
+                <p class="cf-hint">{ "The estimator can set a year of at-home microneedling (rollers bought) beside a usual course of professional microneedling at your clinic (when you price it above). Give a roller's price to show it." }</p>
+                { bound_field(model, dispatch, p(&["atHome", "devicePrice"]), "Price of one home roller (optional)", Kind::Number, None) }
+                { bound_field(model, dispatch, p(&["atHome", "devicesPerYear"]), "Rollers in a year", Kind::Count, Some("1 to 52; the visitor can change it.")) }
+                { bound_field(model, dispatch, p(&["atHome", "note"]), "A note beside the comparison (optional)", Kind::Text, None) }
+            </fieldset>
+        </>
+    }
+}
+
 /// The sections a visitor can open, by their ids in the config.
 const SECTION_NAMES: &[(&str, &str)] = &[
     ("about", "What microneedling does"),
@@ -716,6 +1076,17 @@ fn MoreMoney(props: &ListProps) -> Html {
         _ => Vec::new(),
     };
     let p = |keys: &[&str]| -> FieldPath { std::iter::once("pricing").chain(keys.iter().copied()).map(key).collect() };
+    let covers = {
+        let (model, dispatch) = (model.clone(), dispatch.clone());
+        let choices: Vec<(String, String)> = priced.iter().map(|id| (id.clone(), treatment_name(&model, id))).collect();
+        Callback::from(move |base: FieldPath| {
+            let name = model.draft.text(&steps(&[base.clone(), vec![key("name")]].concat()));
+            let mut path = base;
+            path.push(key("treatments"));
+            subset_field(&model, &dispatch, path, format!("Treatments it covers ({})", if name.trim().is_empty() { "this membership" } else { name.as_str() }),
+                &choices, Some("None ticked: every treatment."))
+        })
+    };
     html! {
         <>
             <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Add-ons" noun="Add-on" id_prefix="add-on"
@@ -723,7 +1094,7 @@ fn MoreMoney(props: &ListProps) -> Html {
                 list={vec!["pricing", "addOns"]} specs={ADD_ON_FIELDS} offered_with={Some(priced)} />
             <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Memberships" noun="Membership" id_prefix="membership"
                 hint="A monthly fee with a discount on treatments. The estimate includes the fee for every month of the course."
-                list={vec!["pricing", "memberships"]} specs={MEMBERSHIP_FIELDS} />
+                list={vec!["pricing", "memberships"]} specs={MEMBERSHIP_FIELDS} extra={Some(covers)} />
             <fieldset>
                 <legend>{ "Financing" }</legend>
                 <span id={field_id("pricing.financing")} class="cf-anchor" tabindex="-1"></span>
@@ -811,7 +1182,7 @@ fn Import(props: &ImportProps) -> Html {
                 match call_async(&file, "text", None).await.and_then(|t| t.as_string()) {
                     Some(text) => {
                         d.emit(Action::ImportText(text));
-                        d.emit(Action::Import);
+                        d.emit(Action::Import { confirmed: false });
                     }
                     None => d.emit(Action::ImportFailed("That file could not be read as text. Open the config's .json file, or paste its text above.".to_string())),
                 }
@@ -824,16 +1195,24 @@ fn Import(props: &ImportProps) -> Html {
             <legend>{ "Import or start again" }</legend>
             <div class="cf-field">
                 <label for="cf-import-text">{ "Paste a config" }</label>
-                <p class="cf-hint" id="cf-import-hint">{ "Any config of this widget (version 1). It replaces the draft. Parts the form has no field for are kept, and parts the widget cannot use are listed at the top." }</p>
+                <p class="cf-hint" id="cf-import-hint">{ "Any config of this widget (version 1). It replaces the draft (you are asked first). Parts the form has no field for are kept, and parts the widget cannot use are listed at the top." }</p>
                 <textarea id="cf-import-text" rows="5" value={model.import_text.clone()} oninput={on_text} aria-describedby="cf-import-hint" spellcheck="false" />
             </div>
-            <div class="cf-actions">
-                <button type="button" class="cf-button" onclick={dispatch.reform(|_: MouseEvent| Action::Import)}>{ "Use this config" }</button>
-                <label class="cf-button cf-secondary cf-file">
-                    { "Open a file…" }
-                    <input type="file" accept=".json,application/json" onchange={on_file} class="cf-visually-hidden" />
-                </label>
-            </div>
+            if model.confirm_import {
+                <div class="cf-confirm" role="group" aria-labelledby="cf-import-confirm-text">
+                    <p id="cf-import-confirm-text">{ "Replace this draft with the config you gave? Everything in the draft now goes (export it first to keep it)." }</p>
+                    <button type="button" id="cf-import-yes" class="cf-button cf-danger" onclick={dispatch.reform(|_: MouseEvent| Action::Import { confirmed: true })}>{ "Yes, replace my draft" }</button>
+                    <button type="button" class="cf-button cf-secondary" onclick={dispatch.reform(|_: MouseEvent| Action::CancelImport)}>{ "Keep my draft" }</button>
+                </div>
+            } else {
+                <div class="cf-actions">
+                    <button type="button" id="cf-import-use" class="cf-button" onclick={dispatch.reform(|_: MouseEvent| Action::Import { confirmed: false })}>{ "Use this config" }</button>
+                    <label class="cf-button cf-secondary cf-file">
+                        { "Open a file…" }
+                        <input type="file" accept=".json,application/json" onchange={on_file} class="cf-visually-hidden" />
+                    </label>
+                </div>
+            }
             <div role="status" class="cf-status">
                 { match &model.import_message {
                     Some(Ok(m)) => html! { <p>{ m.clone() }</p> },

@@ -72,6 +72,8 @@ pub struct Model {
     pub import_text: String,
     pub import_message: Option<Result<String, String>>,
     pub confirm_reset: bool,
+    /// An import waits for a yes: it would replace a draft that has work in it.
+    pub confirm_import: bool,
     pub phone_preview: bool,
     /// The preview's language when the person wants to see the other one ("en" or "es").
     pub preview_language: Option<String>,
@@ -95,6 +97,7 @@ impl Model {
             import_text: String::new(),
             import_message: None,
             confirm_reset: false,
+            confirm_import: false,
             phone_preview: false,
             preview_language: None,
             loader_url,
@@ -152,7 +155,8 @@ pub enum Action {
     Price(FieldPath, String),
     Count(FieldPath, String),
     Number(FieldPath, String),
-    /// A new entry at the end of a list of objects, with an id `{prefix}-{n}` not taken yet.
+    /// A new entry at the end of a list of objects, with an id `{prefix}-{n}` not taken yet (none
+    /// for an empty prefix: price sources and area combinations have no id).
     AddItem(FieldPath, &'static str, Value),
     RemoveItem(FieldPath, usize),
     /// Shows or hides a section; the list is written out in the widget's order.
@@ -161,8 +165,13 @@ pub enum Action {
     Move(String, bool),
     AddPackage,
     RemovePackage(usize),
+    /// A package priced as a percentage off each session (`true`) or a set price: the other
+    /// way's fields go, since the widget reads one or the other.
+    PackagePricing(usize, bool),
     ImportText(String),
-    Import,
+    /// Use the pasted config; over a draft with work in it only once `confirmed`.
+    Import { confirmed: bool },
+    CancelImport,
     /// A chosen file could not be read.
     ImportFailed(String),
     AskReset(bool),
@@ -211,7 +220,9 @@ impl Reducible for Model {
                 let taken = |id: &str| items.iter().any(|p| p.get("id").and_then(Value::as_str) == Some(id));
                 let id = (1..).map(|n| format!("{prefix}-{n}")).find(|id| !taken(id)).unwrap_or_default();
                 let mut item = serde_json::Map::new();
-                item.insert("id".into(), Value::from(id));
+                if !prefix.is_empty() {
+                    item.insert("id".into(), Value::from(id));
+                }
                 if let Value::Object(fields) = template {
                     item.extend(fields);
                 }
@@ -237,6 +248,17 @@ impl Reducible for Model {
                                 m.draft.set(&at, (!kept.is_empty()).then(|| Value::from(kept)));
                             }
                         }
+                    }
+                }
+                // The clinic's own treatment takes its prices and its place in the order with it.
+                if path_text(&list) == "customTreatments" {
+                    if let Some(id) = m.draft.get(&steps(&path)).and_then(|t| t.get("id")).and_then(Value::as_str).map(str::to_string) {
+                        m.draft.set(&[Step::Key("pricing"), Step::Key("treatments"), Step::Key(&id)], None);
+                        if let Some(Value::Array(ids)) = m.draft.get(&[Step::Key("offeredTreatments")]) {
+                            let kept: Vec<Value> = ids.iter().filter(|x| x.as_str() != Some(id.as_str())).cloned().collect();
+                            m.draft.set(&[Step::Key("offeredTreatments")], Some(Value::from(kept)));
+                        }
+                        m.typed.retain(|k, _| !k.starts_with(&format!("pricing.treatments.{id}.")));
                     }
                 }
                 m.draft.set(&steps(&path), None);
@@ -289,6 +311,21 @@ impl Reducible for Model {
                 m.draft.set(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(count)], Some(package));
                 m.changed();
             }
+            Action::PackagePricing(i, percent) => {
+                let base = [Step::Key("pricing"), Step::Key("packages"), Step::Index(i)];
+                let gone: &[&str] = if percent { &["price", "areas"] } else { &["percentOff"] };
+                for k in gone {
+                    let mut path = base.to_vec();
+                    path.push(Step::Key(k));
+                    m.draft.set(&path, None);
+                    m.typed.remove(&format!("pricing.packages[{i}].{k}"));
+                }
+                // Nothing typed yet: an empty entry keeps the form on the percentage until one is.
+                if percent {
+                    m.typed.entry(format!("pricing.packages[{i}].percentOff")).or_insert((String::new(), None));
+                }
+                m.changed();
+            }
             Action::RemovePackage(i) => {
                 m.draft.set(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(i)], None);
                 m.typed.retain(|k, _| !k.starts_with("pricing.packages["));
@@ -297,9 +334,16 @@ impl Reducible for Model {
             Action::ImportText(text) => {
                 m.import_text = text;
                 m.import_message = None;
+                m.confirm_import = false;
             }
-            Action::Import => match Draft::parse(&m.import_text) {
+            Action::Import { confirmed } => match Draft::parse(&m.import_text) {
+                Ok(_) if !confirmed && m.draft != Draft::blank() => {
+                    m.confirm_import = true;
+                    m.import_message = None;
+                    m.keep_focus = Some(("cf-import-yes".to_string(), m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
+                }
                 Ok(draft) => {
+                    m.confirm_import = false;
                     m.draft = draft;
                     m.typed.clear();
                     m.changed();
@@ -312,8 +356,16 @@ impl Reducible for Model {
                     }));
                     m.import_text.clear();
                 }
-                Err(reason) => m.import_message = Some(Err(reason)),
+                Err(reason) => {
+                    m.confirm_import = false;
+                    m.import_message = Some(Err(reason));
+                }
             },
+            Action::CancelImport => {
+                m.confirm_import = false;
+                m.import_message = Some(Ok("Not imported: the draft is as it was.".to_string()));
+                m.keep_focus = Some(("cf-import-use".to_string(), m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
+            }
             Action::ImportFailed(reason) => m.import_message = Some(Err(reason)),
             Action::AskReset(on) => {
                 m.confirm_reset = on;
@@ -384,9 +436,60 @@ mod tests {
     #[test]
     fn an_import_that_is_not_json_changes_nothing() {
         let m = model().reduce(Action::Text(vec![key("clinicName")], "Rose".into()));
-        let m = m.reduce(Action::ImportText("{\"version\": ".into())).reduce(Action::Import);
+        let m = m.reduce(Action::ImportText("{\"version\": ".into())).reduce(Action::Import { confirmed: true });
         assert_eq!(m.draft.text(&[Step::Key("clinicName")]), "Rose");
         assert!(matches!(&m.import_message, Some(Err(e)) if e.contains("not valid JSON")));
+    }
+
+    #[test]
+    fn an_import_over_a_draft_with_work_in_it_asks_first() {
+        let pasted = r#"{"version":1,"clinicName":"Imported"}"#;
+        // A blank draft: nothing to lose, so no question.
+        let m = model().reduce(Action::ImportText(pasted.into())).reduce(Action::Import { confirmed: false });
+        assert_eq!(m.draft.text(&[Step::Key("clinicName")]), "Imported");
+        assert!(!m.confirm_import);
+
+        let m = model().reduce(Action::Text(vec![key("clinicName")], "Rose".into()));
+        let asked = m.reduce(Action::ImportText(pasted.into())).reduce(Action::Import { confirmed: false });
+        assert!(asked.confirm_import);
+        assert_eq!(asked.draft.text(&[Step::Key("clinicName")]), "Rose", "nothing replaced before the yes");
+        let kept = asked.clone().reduce(Action::CancelImport);
+        assert!(!kept.confirm_import);
+        assert_eq!(kept.draft.text(&[Step::Key("clinicName")]), "Rose");
+        let replaced = asked.reduce(Action::Import { confirmed: true });
+        assert!(!replaced.confirm_import);
+        assert_eq!(replaced.draft.text(&[Step::Key("clinicName")]), "Imported");
+    }
+
+    #[test]
+    fn removing_the_clinics_own_treatment_takes_its_prices_and_place() {
+        let pasted = r#"{"version":1,"offeredTreatments":["botox","glow"],"customTreatments":[{"id":"glow","name":"Glow","summary":"A facial.","sessions":{"typical":1}}],
+            "pricing":{"treatments":{"botox":{"areas":{"face":300}},"glow":{"areas":{"face":90}}}}}"#;
+        let m = model().reduce(Action::ImportText(pasted.into())).reduce(Action::Import { confirmed: true });
+        let m = m.reduce(Action::RemoveItem(vec![key("customTreatments")], 0));
+        assert_eq!(m.draft.get(&[Step::Key("customTreatments")]), None);
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("treatments"), Step::Key("glow")]), None);
+        assert_eq!(m.draft.get(&[Step::Key("offeredTreatments")]), Some(&serde_json::json!(["botox"])));
+        assert!(m.problems.is_empty(), "{:?}", m.problems);
+    }
+
+    #[test]
+    fn a_package_priced_one_way_loses_the_other_ways_fields() {
+        let pasted = r#"{"version":1,"pricing":{"treatments":{"botox":{"areas":{"face":300,"neck":200}}},
+            "packages":[{"id":"p","name":"Three","treatment":"botox","sessions":3,"price":800,"areas":["face","neck"]}]}}"#;
+        let m = model().reduce(Action::ImportText(pasted.into())).reduce(Action::Import { confirmed: true });
+        let m = m.reduce(Action::PackagePricing(0, true)).reduce(Action::Number(vec![key("pricing"), key("packages"), Part::Index(0), key("percentOff")], "15".into()));
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(0)]),
+            Some(&serde_json::json!({"id":"p","name":"Three","treatment":"botox","sessions":3,"percentOff":15})));
+        assert!(m.problems.is_empty(), "{:?}", m.problems);
+        let m = m.reduce(Action::PackagePricing(0, false));
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("packages"), Step::Index(0), Step::Key("percentOff")]), None);
+    }
+
+    #[test]
+    fn an_entry_without_an_id_prefix_gets_no_id() {
+        let m = model().reduce(Action::AddItem(vec![key("pricing"), key("priceSources")], "", serde_json::json!({"item": ""})));
+        assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("priceSources")]), Some(&serde_json::json!([{"item": ""}])));
     }
 
     #[test]
