@@ -229,7 +229,7 @@ describe('the rest of a clinic: its own treatment, areas together, packages off,
     const { page, preview, context, problems } = await openConfigurator();
     const money = (n) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
     const amount = async () => Number((await total(preview)).replace(/[^0-9.]/g, ''));
-    const start = { version: 1, clinicName: 'Iris Clinic', offeredTreatments: ['professional-microneedling'],
+    const start = { version: 1, clinicName: 'Iris Clinic', booking: { url: 'https://iris.example/book' }, offeredTreatments: ['professional-microneedling'],
       pricing: { treatments: { 'professional-microneedling': { areas: { face: 200, neck: 150 } } } } };
     await page.locator('#cf-import-text').fill(JSON.stringify(start));
     await page.getByRole('button', { name: 'Use this config' }).click(); // a blank draft: no question
@@ -297,6 +297,18 @@ describe('the rest of a clinic: its own treatment, areas together, packages off,
       return t && Math.abs(Number(t.textContent.replace(/[^0-9.]/g, '')) - d * 1.1) < 0.011;
     }, downtown);
 
+    // The clinic's own words for the booking button; a placeholder the text does not have is explained beside it.
+    await page.locator('#cf-wording-key').selectOption('booking.button');
+    await page.getByRole('button', { name: 'Reword this text' }).click();
+    const button = page.locator(fieldFor('copy.en["booking.button"]'));
+    await page.waitForFunction(() => document.activeElement?.id === 'cf-copy-en--booking-button--');
+    assert.equal(await button.inputValue(), 'Book a consultation', "it starts from the widget's words");
+    await button.fill('Book your visit');
+    await preview.locator('.tw-book', { hasText: 'Book your visit' }).first().waitFor();
+    await button.fill('Book at {clnic}');
+    await page.locator(`${fieldFor('copy.en["booking.button"]')}-problem`, { hasText: 'uses {clnic}, which this string does not have' }).waitFor();
+    await button.fill('Book your visit');
+
     // Where the prices come from.
     await page.locator(fieldFor('pricing.sourceNote')).fill('Our own prices, December 2026.');
     await page.getByRole('button', { name: 'Add price source' }).click();
@@ -318,6 +330,7 @@ describe('the rest of a clinic: its own treatment, areas together, packages off,
     assert.deepEqual(exported.locations, [{ id: 'location-1', name: 'Downtown' }, { id: 'location-2', name: 'Harbor', priceAdjustPercent: 10 }]);
     assert.equal(exported.pricing.sourceNote, 'Our own prices, December 2026.');
     assert.deepEqual(exported.pricing.priceSources, [{ item: 'Microneedling', figure: '$200 a session', source: 'Our price list' }]);
+    assert.deepEqual(exported.copy, { en: { 'booking.button': 'Book your visit' } });
 
     // An import over all this asks first; keeping the draft changes nothing.
     await page.locator('#cf-import-text').fill(JSON.stringify({ version: 1, clinicName: 'Other Clinic' }));

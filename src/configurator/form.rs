@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::model::{field_id, key, path_text, steps, Action, FieldPath, Model, Part};
 
 /// What the widget says about a field, and what is wrong with what was typed there.
-fn messages_for(model: &Model, paths: &[&str]) -> Vec<String> {
+pub(crate) fn messages_for(model: &Model, paths: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for path in paths {
         if let Some((_, Some(reason))) = model.typed.get(*path) {
@@ -56,27 +56,27 @@ async fn call_async(target: &wasm_bindgen::JsValue, method: &str, arg: Option<&w
 }
 
 #[derive(Properties, PartialEq)]
-struct FieldProps {
-    id: AttrValue,
-    label: AttrValue,
-    value: AttrValue,
+pub(crate) struct FieldProps {
+    pub(crate) id: AttrValue,
+    pub(crate) label: AttrValue,
+    pub(crate) value: AttrValue,
     #[prop_or("text".into())]
-    kind: AttrValue,
+    pub(crate) kind: AttrValue,
     #[prop_or_default]
-    hint: Option<AttrValue>,
+    pub(crate) hint: Option<AttrValue>,
     #[prop_or_default]
-    autocomplete: Option<AttrValue>,
+    pub(crate) autocomplete: Option<AttrValue>,
     #[prop_or_default]
-    inputmode: Option<AttrValue>,
+    pub(crate) inputmode: Option<AttrValue>,
     #[prop_or_default]
-    list: Option<AttrValue>,
-    messages: Vec<String>,
-    oninput: Callback<String>,
+    pub(crate) list: Option<AttrValue>,
+    pub(crate) messages: Vec<String>,
+    pub(crate) oninput: Callback<String>,
 }
 
 /// A labelled text field with its hint and, below it, each problem the widget has with it.
 #[component]
-fn Field(props: &FieldProps) -> Html {
+pub(crate) fn Field(props: &FieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let problem_id = format!("{}-problem", props.id);
     let mut described: Vec<&str> = Vec::new();
@@ -101,13 +101,13 @@ fn Field(props: &FieldProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct FieldProblemsProps {
-    id: String,
-    messages: Vec<String>,
+pub(crate) struct FieldProblemsProps {
+    pub(crate) id: String,
+    pub(crate) messages: Vec<String>,
 }
 
 #[component]
-fn FieldProblems(props: &FieldProblemsProps) -> Html {
+pub(crate) fn FieldProblems(props: &FieldProblemsProps) -> Html {
     if props.messages.is_empty() {
         return Html::default();
     }
@@ -437,6 +437,7 @@ pub fn Form(props: &FormProps) -> Html {
                 list={vec!["locations"]} specs={LOCATION_FIELDS} extra={Some(own_price_list(model))} />
             <PriceNotes model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <Sections model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
+            <crate::wording::Wording model={model.clone()} dispatch={dispatch.clone()} />
             <Import model={model.clone()} dispatch={dispatch.clone()} />
         </div>
     }

@@ -6,6 +6,7 @@ mod draft;
 mod form;
 mod model;
 mod storage;
+mod wording;
 
 use std::rc::Rc;
 

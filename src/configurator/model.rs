@@ -176,6 +176,8 @@ pub enum Action {
     ImportFailed(String),
     AskReset(bool),
     Reset,
+    /// The clinic's own words for an interface text, starting from the widget's; focus goes to it.
+    Reword { lang: String, key: String, start: String, focus: String },
     PhonePreview(bool),
     PreviewLanguage(Option<String>),
     LoaderUrl(String),
@@ -381,6 +383,14 @@ impl Reducible for Model {
                 m.changed();
                 m.generation += 1;
             }
+            Action::Reword { lang, key, start, focus } => {
+                let path = [Step::Key("copy"), Step::Key(&lang), Step::Key(&key)];
+                if m.draft.get(&path).is_none() {
+                    m.draft.set(&path, Some(Value::String(start)));
+                    m.changed();
+                }
+                m.keep_focus = Some((focus, m.keep_focus.as_ref().map_or(0, |(_, n)| n + 1)));
+            }
             Action::PhonePreview(on) => m.phone_preview = on,
             Action::PreviewLanguage(lang) => m.preview_language = lang,
             Action::LoaderUrl(url) => m.loader_url = url,
@@ -490,6 +500,18 @@ mod tests {
     fn an_entry_without_an_id_prefix_gets_no_id() {
         let m = model().reduce(Action::AddItem(vec![key("pricing"), key("priceSources")], "", serde_json::json!({"item": ""})));
         assert_eq!(m.draft.get(&[Step::Key("pricing"), Step::Key("priceSources")]), Some(&serde_json::json!([{"item": ""}])));
+    }
+
+    #[test]
+    fn rewording_starts_from_the_given_words_and_never_overwrites_the_clinics() {
+        let m = model().reduce(Action::Reword { lang: "es".into(), key: "booking.button".into(), start: "Reservar".into(), focus: "f".into() });
+        let at = [Step::Key("copy"), Step::Key("es"), Step::Key("booking.button")];
+        assert_eq!(m.draft.text(&at), "Reservar");
+        assert!(m.problems.is_empty(), "{:?}", m.problems);
+        let m = m.reduce(Action::Value(vec![key("copy"), key("es"), key("booking.button")], Some(Value::from("Pida cita"))));
+        let m = m.reduce(Action::Reword { lang: "es".into(), key: "booking.button".into(), start: "Reservar".into(), focus: "f".into() });
+        assert_eq!(m.draft.text(&at), "Pida cita");
+        assert_eq!(m.keep_focus.as_ref().map(|(id, _)| id.as_str()), Some("f"));
     }
 
     #[test]
