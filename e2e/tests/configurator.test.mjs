@@ -275,6 +275,8 @@ describe('the rest of a clinic: its own treatment, areas together, packages off,
 
     // A package of the usual course at 10% off each session: a way to pay in the preview.
     await page.getByRole('button', { name: 'Add a package' }).click();
+    // The clinic's own treatment can have packages too, though offeredTreatments does not list it.
+    assert.deepEqual(await page.locator(`${fieldFor('pricing.packages[0].treatment')} option`).allTextContents(), ['Professional microneedling', 'Signature facial']);
     await page.locator(fieldFor('pricing.packages[0].name')).fill('Course, 10% off');
     await page.locator(fieldFor('pricing.packages[0].sessions')).fill(String(sessions));
     await page.locator(`${fieldFor('pricing.packages[0]')}-pricedAs`).selectOption('percent');

@@ -535,7 +535,15 @@ fn Packages(props: &ListProps) -> Html {
         Some(Value::Array(a)) => a.clone(),
         _ => Vec::new(),
     };
-    let catalog = &model.catalog;
+    // The offered treatments, then the clinic's own (always offered, listed or not).
+    let mut choices = props.offered.clone();
+    if let Some(Value::Array(own)) = model.draft.get(&[Step::Key("customTreatments")]) {
+        for id in own.iter().filter_map(|t| t.get("id").and_then(Value::as_str)) {
+            if !choices.iter().any(|c| c == id) {
+                choices.push(id.to_string());
+            }
+        }
+    }
     let package = |i: usize, p: &Value| {
         let base = vec![key("pricing"), key("packages"), Part::Index(i)];
         let at = |k: &str| {
@@ -571,13 +579,11 @@ fn Packages(props: &ListProps) -> Html {
                     <select id={treatment_id.clone()} onchange={on_treatment}
                         aria-invalid={(!messages_for(model, &[treatment_at.as_str()]).is_empty()).then_some("true")}
                         aria-describedby={(!messages_for(model, &[treatment_at.as_str()]).is_empty()).then(|| format!("{treatment_id}-problem"))}>
-                        if !props.offered.contains(&treatment) {
+                        if !choices.contains(&treatment) {
                             <option value="" selected=true disabled=true>{ "Choose a treatment…" }</option>
                         }
-                        { for props.offered.iter().map(|id| html! {
-                            <option value={id.clone()} selected={*id == treatment}>
-                                { catalog.treatment(id).map(|t| t.name.clone()).unwrap_or_else(|| id.clone()) }
-                            </option>
+                        { for choices.iter().map(|id| html! {
+                            <option value={id.clone()} selected={*id == treatment}>{ treatment_name(model, id) }</option>
                         }) }
                     </select>
                     <FieldProblems id={format!("{treatment_id}-problem")} messages={messages_for(model, &[treatment_at.as_str()])} />
