@@ -607,9 +607,7 @@ fn Packages(props: &ListProps) -> Html {
                             Some("The package applies when a visitor chooses exactly these areas. None ticked: the first area priced.")) }
                     }
                 }
-                <button type="button" class="cf-button cf-secondary" onclick={remove}>
-                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
-                </button>
+                { secondary_button("Remove", &format!(" {label}"), remove) }
             </li>
         }
     };
@@ -693,9 +691,7 @@ fn combinations(model: &Model, dispatch: &Callback<Action>, treatment: &str, nam
                 <FieldProblems id={format!("{}-problem", field_id(&path_text(&base)))} messages={exact_messages(model, &path_text(&base))} />
                 { subset_field(model, dispatch, at("areas"), format!("Areas done together ({label})"), &areas, None) }
                 { price_field(model, dispatch, at("price"), format!("{label}: price a session")) }
-                <button type="button" class="cf-button cf-secondary" onclick={remove}>
-                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
-                </button>
+                { secondary_button("Remove", &format!(" {label}"), remove) }
             </li>
         }
     };
@@ -714,6 +710,16 @@ fn combinations(model: &Model, dispatch: &Callback<Action>, treatment: &str, nam
                 { "Add a price for areas done together" }<span class="cf-visually-hidden">{ format!(": {name}") }</span>
             </button>
         </div>
+    }
+}
+
+/// A secondary button whose visible words are completed for screen readers by `hidden` (which
+/// entry it acts on, as several such buttons share the visible words).
+pub(crate) fn secondary_button(visible: &str, hidden: &str, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class="cf-button cf-secondary" {onclick}>
+            { visible.to_string() }<span class="cf-visually-hidden">{ hidden.to_string() }</span>
+        </button>
     }
 }
 
@@ -860,9 +866,7 @@ fn ListEditor(props: &ListEditorProps) -> Html {
                         }) }
                     </fieldset>
                 }
-                <button type="button" class="cf-button cf-secondary" onclick={remove}>
-                    { "Remove" }<span class="cf-visually-hidden">{ format!(" {label}") }</span>
-                </button>
+                { secondary_button("Remove", &format!(" {label}"), remove) }
             </li>
         }
     };

@@ -9,8 +9,8 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::draft::Step;
-use crate::form::{messages_for, Field, FieldProblems};
-use crate::model::{field_id, key, Action, Model};
+use crate::form::{messages_for, secondary_button, Field, FieldProblems, FormProps};
+use crate::model::{field_id, key, Action};
 
 thread_local! {
     // Only the configurator carries the Spanish table compiled in; the widget fetches it.
@@ -37,14 +37,8 @@ fn language_name(lang: &str) -> &str {
     LANGUAGES.iter().find(|(l, _)| *l == lang).map_or(lang, |(_, n)| n)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WordingProps {
-    pub model: Model,
-    pub dispatch: Callback<Action>,
-}
-
 #[component]
-pub fn Wording(props: &WordingProps) -> Html {
+pub fn Wording(props: &FormProps) -> Html {
     let model = &props.model;
     let dispatch = &props.dispatch;
     let chosen = use_state(String::new);
@@ -83,9 +77,7 @@ pub fn Wording(props: &WordingProps) -> Html {
             <li class="cf-package" key={at.clone()}>
                 <Field id={id.clone()} label={label.clone()} value={text.clone()} hint={Some(AttrValue::from(hint))}
                     messages={messages_for(model, &[at.as_str()])} {oninput} />
-                <button type="button" class="cf-button cf-secondary" onclick={remove}>
-                    { "Use the widget's words" }<span class="cf-visually-hidden">{ format!(": {label}") }</span>
-                </button>
+                { secondary_button("Use the widget's words", &format!(": {label}"), remove) }
             </li>
         }
     };
