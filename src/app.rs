@@ -196,7 +196,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Rc<Formats>> context={setup.formats.clone()}>
         <ContextProvider<Nav> context={nav}>
         <ContextProvider<Dispatch> context={state.dispatcher()}>
-            <div class="tw-root" lang={setup.lang.code()}>
+            <div class="tw-root" lang={setup.lang.code()} dir={setup.lang.dir()}>
                 <Header />
                 if setup.config_unreadable {
                     <p class="tw-notice" role="status">{ t.get("notice.config_unreadable") }</p>

@@ -15,6 +15,7 @@ export const DIST = resolve(ROOT, 'dist-test');
 export const PRODUCTION_DIST = resolve(ROOT, 'dist');
 const FIXTURES = resolve(here, '../fixtures');
 const BOOTSTRAP = resolve(here, '../node_modules/bootstrap/dist/css');
+const TAILWIND = resolve(here, '../node_modules/tailwindcss');
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -32,6 +33,7 @@ export async function startHarness() {
       { prefix: '/dist/', dir: DIST },
       { prefix: '/fixtures/', dir: FIXTURES },
       { prefix: '/vendor/', dir: BOOTSTRAP },
+      { prefix: '/vendor-tailwind/', dir: TAILWIND },
       // What clinics deploy (minified loader, no test hooks), for the tests that must run it.
       { prefix: '/prod/', dir: PRODUCTION_DIST },
       { prefix: '/', dir: DIST },

@@ -34,6 +34,14 @@ impl Lang {
         }
     }
 
+    /// The writing direction, set on the widget's root: a right-to-left host page must not flip
+    /// an English or Spanish widget (it would move full stops to the start of sentences).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En | Lang::Es => "ltr",
+        }
+    }
+
     /// "en" or "es", or a BCP 47 tag starting with either ("es-US").
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
