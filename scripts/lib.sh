@@ -4,6 +4,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# The browser tests run a second time in Firefox through geckodriver (cargo-installed).
+GECKODRIVER_BIN="${GECKODRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver}"
+GECKODRIVER_VERSION="0.37.1"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"

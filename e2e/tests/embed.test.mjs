@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
+import { pixelChanges } from '../lib/pixels.mjs';
 import { startHarness, STRICT_CSP } from '../lib/harness.mjs';
 import { openPage, waitForWidgets } from '../lib/browser.mjs';
 
@@ -283,36 +284,6 @@ async function shootWidget(path, { view = '', dpr = 1, scheme = 'light', tall = 
   const overflow = await w.evaluate((el) => el.shadowRoot.querySelector('.tw-root').scrollWidth - el.clientWidth);
   await context.close();
   return { png, boxes, overflow, problems };
-}
-
-/** Pixels that differ from the plain page's by more than 4 in a channel (1-3 is a rounded corner's
- *  gradient composited differently), split into those on an
- *  edge of the plain image (a pixel up to 2 away differs by more than 24: anti-aliasing of a rounded corner,
- *  a circle or a fractional last row, which depends on compositing) and those in flat areas (a
- *  real change: a colour, a moved word, a missing border). */
-function pixelChanges(plain, other) {
-  assert.equal(`${other.width}x${other.height}`, `${plain.width}x${plain.height}`, 'same size');
-  const { width, height, data } = plain;
-  const at = (x, y, c) => data[(y * width + x) * 4 + c];
-  let edge = 0;
-  let flat = 0;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      if (![0, 1, 2].some((c) => Math.abs(data[i + c] - other.data[i + c]) > 4)) continue;
-      let onEdge = y === height - 1;
-      for (let dy = -2; dy <= 2 && !onEdge; dy++) {
-        for (let dx = -2; dx <= 2 && !onEdge; dx++) {
-          const nx = x + dx;
-          const ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-          onEdge = [0, 1, 2].some((c) => Math.abs(at(nx, ny, c) - data[i + c]) > 24);
-        }
-      }
-      if (onEdge) edge++; else flat++;
-    }
-  }
-  return { flat, edge, share: edge / (width * height) };
 }
 
 describe('host pages that style, flip, darken, transform or zoom what is around the widget', () => {

@@ -1,0 +1,203 @@
+// The embed and explorer journeys, one test code run in every browser we can test here: Chromium
+// (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi), through lib/drivers.mjs.
+// What runs where is listed in the README ("What is tested where").
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { PNG } from 'pngjs';
+import { startHarness } from '../lib/harness.mjs';
+import { BROWSERS, launchDriver } from '../lib/drivers.mjs';
+import { pixelChanges } from '../lib/pixels.mjs';
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+for (const name of BROWSERS) {
+  describe(`in ${name}`, () => {
+    let driver;
+    before(async () => { driver = await launchDriver(name); });
+    after(async () => { await driver?.close(); });
+
+    const open = async (path, { hash = '', width = 1100, height = 900, init } = {}) => {
+      const page = await driver.newPage({ width, height });
+      if (init) await page.init(init);
+      await page.goto(`${h.site}/fixtures/${path}${hash ? `#tw=${hash}` : ''}`);
+      return page;
+    };
+
+    it('the driver hears console errors, warnings and uncaught errors (so "no errors" below means none)', async () => {
+      const page = await open('empty.html');
+      await page.evaluate(() => {
+        console.error('an error');
+        console.warn('a warning');
+        setTimeout(() => { throw new Error('uncaught'); });
+      });
+      await page.waitFor(() => new Promise((done) => setTimeout(() => done(true), 50)));
+      assert.equal(page.problems.length, 3, page.problems.join('\n'));
+      assert.match(page.problems.join('\n'), /an error[\s\S]*a warning[\s\S]*uncaught/);
+      await page.close();
+    });
+
+    it('the snippet on a plain page: ready once, explore, Back, no console errors', async () => {
+      const page = await open('plain.html', {
+        init: () => {
+          window.__ready = [];
+          document.addEventListener('treatment-widget:ready', (e) => window.__ready.push(e.detail));
+        },
+      });
+      await page.waitForWidgets(1);
+      assert.deepEqual(await page.evaluate(() => window.__ready), [{ configSource: 'default', usedFallback: false }]);
+      assert.deepEqual(await page.texts({ css: '.tw-eyebrow' }), ['Juniper Skin Studio']);
+      await page.click({ css: 'button', text: 'Treatments' });
+      await page.click({ css: 'button', text: 'Professional microneedling' });
+      await page.waitText({ css: 'h3', text: 'Professional microneedling' });
+      assert.match(page.url(), /#tw=treatment\/professional-microneedling$/);
+      assert.equal(await page.focused(), 'H3 Professional microneedling', 'the new view takes focus at its heading');
+      await page.back();
+      await page.waitText({ css: 'h3', text: 'Treatments' });
+      // The page's own styles are untouched: one sheet (the fixture's), nothing adopted.
+      assert.deepEqual(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length]), [1, 0]);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    it('keyboard only: Tab to a tile, Enter, and focus lands on the new heading', async () => {
+      const page = await open('plain.html');
+      await page.waitForWidgets(1);
+      let presses = 0;
+      for (; presses < 15; presses++) {
+        await page.press('Tab');
+        if ((await page.focused())?.startsWith('BUTTON Questions')) break;
+      }
+      assert.ok(presses < 15, 'the Questions tile is reachable with Tab');
+      await page.press('Enter');
+      await page.waitText({ css: 'h3', text: 'Questions and answers' });
+      assert.equal(await page.focused(), 'H3 Questions and answers');
+      await page.close();
+    });
+
+    it('a comparison from a link: a table with a column per treatment', async () => {
+      const page = await open('plain-fluid.html', { hash: 'compare/botox,chemical-peel' });
+      await page.waitForWidgets(1);
+      const headers = await page.waitText({ css: 'table thead th' });
+      assert.deepEqual(headers.map((t) => t.replace('Offered here', '').trim()), ['Botox', 'Chemical peel']);
+      await page.close();
+    });
+
+    it('the candidate check: flags with reasons, and the answers never leave the page', async () => {
+      const page = await open('plain-fluid.html', {
+        hash: 'candidate',
+        init: () => {
+          window.__leaks = [];
+          for (const store of [localStorage, sessionStorage]) {
+            const set = store.setItem.bind(store);
+            store.setItem = (k, v) => { window.__leaks.push(`storage ${k}=${v}`); set(k, v); };
+          }
+          for (const type of ['estimate', 'book', 'ready', 'error']) {
+            document.addEventListener(`treatment-widget:${type}`, (e) => {
+              if (type !== 'ready') window.__leaks.push(`event ${type} ${JSON.stringify(e.detail)}`);
+            });
+          }
+        },
+      });
+      await page.waitForWidgets(1);
+      await page.evaluate(() => { window.__leaks = []; });
+      const url = page.url();
+      // The first question is pregnancy; its "Yes" is the first radio.
+      await page.waitText({ css: 'legend', text: 'Are you pregnant?' });
+      await page.click({ css: 'fieldset:has(legend) label', text: 'Yes' });
+      await page.waitText({ css: '.tw-flag' });
+      const flags = await page.texts({ css: '.tw-flag' });
+      assert.ok(flags.some((f) => /Professional microneedling/.test(f) && /pregnan/i.test(f)), flags.join('\n'));
+      assert.ok(flags.some((f) => /Botox/.test(f)), 'Botox is flagged in pregnancy');
+      assert.equal(page.url(), url, 'answers are not in the URL');
+      assert.deepEqual(await page.evaluate(() => window.__leaks), [], 'no storage write, no event');
+      assert.equal(await page.evaluate(() => document.cookie), '');
+      await page.close();
+    });
+
+    it('the estimate: a concern, financing, a total and a booking link with the choices', async () => {
+      const page = await open('plain-fluid.html');
+      await page.waitForWidgets(1);
+      await page.click({ css: 'button', text: 'Estimate the cost of a course' });
+      await page.select('Your main concern', 'acne-scars');
+      await page.select('Spread the cost', 'promo-12');
+      // The demo price book: $150-$700 a session, 3 sessions for acne scars; 12 payments at 0 %.
+      await page.waitFor(() => document.querySelector('treatment-widget').shadowRoot
+        .querySelector('.tw-total-figure')?.textContent.replace(/\u00a0/g, ' ') === '$450.00 – $2,100.00');
+      const terms = await page.waitText({ css: '.tw-finance-terms dd' });
+      assert.ok(terms.map((t) => t.replace(/\u00a0/g, ' ')).includes('12 monthly payments of $37.50 – $175.00'), terms.join('\n'));
+      assert.equal(await page.attribute({ css: 'a', text: 'Book a consultation' }, 'href'),
+        'https://juniper-skin.example/book-consultation?treatment=professional-microneedling&areas=face&sessions=3');
+      await page.waitFor(() => /#tw=estimate\/t=professional-microneedling;a=face;s=3;f=promo-12/.test(location.hash), undefined, 3000);
+      assert.doesNotMatch(page.url(), /acne/, 'the concern stays out of the link');
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    it('a strict CSP: two widgets, one inline and one fetched, with no policy violations', async () => {
+      const page = await open('strict-csp.html', {
+        init: () => {
+          window.__violations = [];
+          document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+        },
+      });
+      await page.waitForWidgets(2);
+      assert.deepEqual(await page.texts({ host: '#inline', css: '.tw-eyebrow' }), ['CSP Clinic']);
+      assert.deepEqual(await page.texts({ host: '#fetched', css: '.tw-eyebrow' }), ['Clinic B (fetched)']);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
+    it('two instances keep their own config and their own part of the fragment, and Back walks one back', async () => {
+      const page = await open('two.html');
+      await page.waitForWidgets(2);
+      assert.deepEqual(await page.texts({ host: '#a', css: '.tw-eyebrow' }), ['Clinic A (inline)']);
+      assert.deepEqual(await page.texts({ host: '#b', css: '.tw-eyebrow' }), ['Clinic B (fetched)']);
+      await page.click({ host: '#a', css: 'button', text: 'Myths and facts' });
+      await page.waitText({ host: '#a', css: 'h3', text: 'Myths and facts' });
+      await page.click({ host: '#b', css: 'button', text: 'Questions' });
+      await page.waitText({ host: '#b', css: 'h3', text: 'Questions and answers' });
+      assert.match(page.url(), /#a=myths&b=faq$/, 'each keeps its own key (its id)');
+      await page.back();
+      await page.waitText({ host: '#b', css: 'h3', text: 'Guide contents' });
+      assert.deepEqual(await page.texts({ host: '#a', css: 'h3' }), ['Myths and facts'], 'Back moved only the second widget');
+      assert.match(page.url(), /#a=myths$/);
+      await page.close();
+    });
+
+    it("a host whose policy refuses WebAssembly gets the widgets in frames, sized to what they show", async () => {
+      const page = await open('no-wasm-csp.html', {
+        hash: '',
+        init: () => {
+          window.__ready = [];
+          document.addEventListener('treatment-widget:ready', (e) => window.__ready.push(e.target.id));
+        },
+      });
+      await page.waitForWidgets(2);
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('treatment-widget')].map((el) => el.dataset.twMode)), ['iframe', 'iframe']);
+      assert.deepEqual(await page.evaluate(() => window.__ready.sort()), ['fetched', 'inline'], 'ready once per element');
+      // The frame reports its content's height: more than the placeholder's when the view is shown.
+      await page.waitFor(() => [...document.querySelectorAll('treatment-widget')]
+        .every((el) => Number(el.shadowRoot.querySelector('iframe')?.getAttribute('height')) > 300));
+      await page.close();
+    });
+
+    // Host pages that style, flip or darken what is around the widget: it looks as on the plain page.
+    for (const [what, path] of [['aggressive CSS (Bootstrap and !important resets)', 'hostile.html'], ['right-to-left', 'host-rtl.html']]) {
+      it(`a host page with ${what} shows the widget as the plain page does`, async () => {
+        const shoot = async (p) => {
+          const page = await open(p);
+          await page.waitForWidgets(1);
+          const png = PNG.sync.read(await page.screenshot('treatment-widget'));
+          await page.close();
+          return png;
+        };
+        const changes = pixelChanges(await shoot('plain.html'), await shoot(path));
+        assert.equal(changes.flat, 0, `${changes.flat} pixels changed away from any edge`);
+        assert.ok(changes.share < 0.0005, `${changes.edge} edge pixels changed`);
+      });
+    }
+  });
+}
