@@ -88,6 +88,24 @@ pub struct AppProps {
     pub setup: Rc<Setup>,
 }
 
+/// What a wasm copy's one Yew app shows: the widget of the element it serves now, keyed by that
+/// element's turn (`serving.0`), or nothing while the copy waits for its next element.
+#[derive(Properties, PartialEq)]
+pub struct MountProps {
+    pub serving: Option<(u32, Rc<Setup>)>,
+}
+
+/// The root of a wasm copy's Yew app, kept across the elements the copy serves (see
+/// `web::embed`: Yew never removes the listeners it puts on an app's root element, so an app per
+/// element would leak them on every removal). A new key starts a fresh `App` with fresh state.
+#[component]
+pub fn Mount(props: &MountProps) -> Html {
+    match &props.serving {
+        Some((turn, setup)) => html! { <App key={*turn} setup={setup.clone()} /> },
+        None => Html::default(),
+    }
+}
+
 /// How views move between each other.
 #[derive(Clone, PartialEq)]
 pub struct Nav {

@@ -79,7 +79,13 @@ function compileWasm() {
 // error in one instance cannot freeze the others. Copies whose element was removed cleanly are
 // reused, so a page that adds and removes widgets does not grow without bound. The first copy uses
 // the plain URL, so a <link rel="modulepreload"> for it is reused.
+// Every idle copy is kept: a dynamically imported module stays in the page's module map for good,
+// so a dropped copy (and its wasm memory) would never be freed, only lost. The page holds as many
+// copies as it ever showed widgets at once.
 const idleGlue = [];
+function releaseGlue(glue) {
+  idleGlue.push(glue);
+}
 async function takeGlue() {
   const reused = idleGlue.pop();
   if (reused) return reused;
@@ -136,7 +142,7 @@ class TreatmentWidgetElement extends HTMLElement {
       await new Promise((resume) => setTimeout(resume, 0));
       if (sheet) root.adoptedStyleSheets = [placeholderSheet, sheet];
       if (!this.isConnected) {
-        idleGlue.push(glue); // removed while loading
+        releaseGlue(glue); // removed while loading
         return;
       }
       const record = { app: null, glue, failed: false };
@@ -144,7 +150,9 @@ class TreatmentWidgetElement extends HTMLElement {
       this.addEventListener('treatment-widget:error', () => { record.failed = true; }, { once: true });
       // In the next frame, where the browser lays the page out anyway: measuring at once would
       // force a second layout into the same long task as the first render.
-      this.addEventListener('treatment-widget:ready', () => requestAnimationFrame(() => settleHeight(this)), { once: true });
+      this.addEventListener('treatment-widget:ready', () => requestAnimationFrame(() => {
+        if (running.get(this) === record) record.unsettle = settleHeight(this);
+      }), { once: true });
       record.app = glue.TreatmentWidget.mount(this, root);
       running.set(this, record);
       // The inline config edited in place (a page builder, the configurator's preview): read it
@@ -194,13 +202,14 @@ class TreatmentWidgetElement extends HTMLElement {
       const record = running.get(this);
       running.delete(this);
       record?.observer.disconnect();
+      record?.unsettle?.(); // its scroll listener on the window would keep the element alive
       // A crashed instance says so in its own shadow root too, in case the page swallowed the
       // error event: never reuse it.
       if (!record || record.failed || this.shadowRoot?.querySelector('.tw-crash')) return;
       try {
         record.app.destroy();
         record.app.free();
-        idleGlue.push(record.glue);
+        releaseGlue(record.glue);
       } catch (e) {
         log('could not unmount cleanly:', e);
       }
@@ -264,13 +273,13 @@ function listenForLinks(view) {
 // key (a shift right after input is the visitor's own).
 function settleHeight(el) {
   const root = el.shadowRoot.querySelector('.tw-root');
-  if (!root) return;
+  if (!root) return null;
   const reserved = root.getBoundingClientRect().height;
   el.setAttribute('data-tw-measuring', ''); // min-height off for one synchronous read: never painted
   const natural = root.getBoundingClientRect().height;
   el.removeAttribute('data-tw-measuring');
   const spare = reserved - natural;
-  if (spare <= 0) return;
+  if (spare <= 0) return null;
   const view = el.ownerDocument.defaultView;
   const unseen = () => {
     const box = el.getBoundingClientRect();
@@ -283,10 +292,14 @@ function settleHeight(el) {
     el.removeEventListener('keydown', settle, true);
   };
   const onScroll = () => { if (unseen()) settle(); };
-  if (unseen()) return settle();
+  if (unseen()) {
+    settle();
+    return null;
+  }
   view.addEventListener('scroll', onScroll, { passive: true });
   el.addEventListener('pointerdown', settle, true);
   el.addEventListener('keydown', settle, true);
+  return () => view.removeEventListener('scroll', onScroll);
 }
 
 function placeholder(document) {

@@ -227,6 +227,38 @@ async fn removal_unmounts_cleanly() {
     assert_eq!(root.adopted_style_sheets().length(), 0);
 }
 
+/// Yew never removes the listeners it puts on an app's root element, so the root and app of a
+/// removed widget are kept for the next one: it must start afresh, with only its own clinic.
+#[wasm_bindgen_test]
+async fn the_next_widget_reuses_a_removed_ones_root_and_starts_afresh() {
+    let (first_host, first_root) = host(&inline("First Clinic", ""), None);
+    let first_ready = count_events(&first_host, "ready");
+    let first = Widget::mount(first_host.clone(), first_root.clone()).unwrap();
+    wait_for("the first widget", || first_ready.get() == 1).await;
+    click(&first_root, ".tw-tile");
+    wait_for("a view of the first widget", || first_root.query_selector(".tw-back").unwrap().is_some()).await;
+    let first_mount = first_root.query_selector(".tw-mount").unwrap().expect("the first widget's root element");
+    first_host.remove();
+    first.destroy();
+    yew::scheduler::flush().await;
+    assert!(first_root.query_selector(".tw-mount").unwrap().is_none(), "the root element left the removed widget");
+
+    let (second_host, second_root) = host(&inline("Second Clinic", ""), None);
+    let second_ready = count_events(&second_host, "ready");
+    let _second = Widget::mount(second_host.clone(), second_root.clone()).unwrap();
+    wait_for("the second widget", || second_ready.get() == 1).await;
+    let second_mount = second_root.query_selector(".tw-mount").unwrap().expect("the second widget's root element");
+    assert!(second_mount.is_same_node(Some(&first_mount)), "the root element (and its listeners) was reused");
+    assert_eq!(text(&second_root, ".tw-eyebrow").as_deref(), Some("Second Clinic"));
+    assert!(!second_root.inner_html().contains("First Clinic"), "nothing of the first clinic");
+    assert!(second_root.query_selector(".tw-back").unwrap().is_none(), "it opens at home, not at the first widget's view");
+    assert_eq!(first_ready.get(), 1, "the removed widget announces nothing more");
+    // Its controls work: the reused root's listeners reach the new app.
+    click(&second_root, ".tw-tile");
+    wait_for("a view of the second widget", || second_root.query_selector(".tw-back").unwrap().is_some()).await;
+    second_host.remove();
+}
+
 fn set_fragment(value: &str) {
     let window = gloo::utils::window();
     window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&format!("#tw={value}"))).unwrap();

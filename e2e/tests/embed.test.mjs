@@ -3,10 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import { pixelChanges } from '../lib/pixels.mjs';
+import { measureMemory } from '../lib/memory.mjs';
 import { startHarness, STRICT_CSP } from '../lib/harness.mjs';
 import { openPage, waitForWidgets } from '../lib/browser.mjs';
 
 let h;
+const SLOW = { timeout: 180000 };
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.close(); });
 
@@ -406,6 +408,98 @@ describe('two instances on one page', () => {
     });
     await page.waitForSelector('#c[data-ready]');
     assert.equal(await shadowText(page, '#c', '.tw-eyebrow'), 'Juniper Skin Studio');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('many instances', () => {
+  // What a page builder does to a page: 20 widgets, then 200 adds, moves and removals, twice.
+  // Memory is read through the DevTools protocol after garbage collection (lib/memory.mjs): the
+  // JavaScript objects, the browser's own, every WebAssembly memory alive in the page, and the
+  // DOM's nodes (detached ones included) and listeners.
+  it('20 on one page, then added, moved and removed 200 times: no errors, memory back within 10%, and a second round adds nothing', SLOW, async () => {
+    const { page, problems, context } = await openPage(h.browser, { width: 1100, height: 900 });
+    await page.goto(`${h.site}/fixtures/empty.html`);
+    const cdp = await context.newCDPSession(page);
+    const memory = () => measureMemory(cdp);
+    await page.evaluate(() => {
+      let made = 0;
+      window.__add = () => {
+        made += 1;
+        const el = document.createElement('treatment-widget');
+        el.id = `w${made}`;
+        el.setAttribute('loading', 'eager');
+        const config = document.createElement('script');
+        config.type = 'application/json';
+        config.textContent = JSON.stringify({ version: 1, clinicName: `Clinic ${made}` });
+        el.append(config);
+        document.getElementById('slot').append(el);
+      };
+    });
+    const allReady = () => page.waitForFunction(() => [...document.querySelectorAll('treatment-widget')]
+      .every((el) => el.hasAttribute('data-ready')), null, { timeout: 30000 });
+    const checkNames = async () => {
+      const names = await page.evaluate(() => [...document.querySelectorAll('treatment-widget')]
+        .map((el) => [el.id, el.shadowRoot.querySelector('.tw-eyebrow')?.textContent]));
+      assert.equal(names.length, 20);
+      for (const [id, name] of names) assert.equal(name, `Clinic ${id.slice(1)}`, 'each shows its own clinic');
+    };
+
+    // 200 changes in a fixed pseudo-random order: add one, move one (to the page's end or the
+    // front of the slot), remove one; the count stays between 19 and 21 and ends at 20.
+    let seed = 7;
+    const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+    let peak = 20;
+    const churn = async () => {
+      const counts = { add: 0, move: 0, remove: 0 };
+      for (let step = 0; step < 200; step++) {
+        const count = await page.evaluate(() => document.querySelectorAll('treatment-widget').length);
+        const kind = count <= 19 ? 'add' : count >= 21 ? 'remove' : ['add', 'move', 'remove'][next() % 3];
+        counts[kind]++;
+        peak = Math.max(peak, count + (kind === 'add' ? 1 : 0));
+        await page.evaluate(([op, pick]) => {
+          const all = [...document.querySelectorAll('treatment-widget')];
+          const el = all[pick % all.length];
+          if (op === 'add') window.__add();
+          if (op === 'remove') el.remove();
+          if (op === 'move') (pick % 2 ? document.body : document.getElementById('slot')).prepend(el);
+        }, [kind, next()]);
+        if (step % 10 === 9) await allReady(); // now and then the loads catch up, as on a real page
+      }
+      await page.evaluate(() => {
+        const all = [...document.querySelectorAll('treatment-widget')];
+        for (const el of all.slice(20)) el.remove();
+        for (let i = all.length; i < 20; i++) window.__add();
+      });
+      await allReady();
+      await checkNames();
+      return counts;
+    };
+
+    await page.evaluate(() => { for (let i = 0; i < 20; i++) window.__add(); });
+    await allReady();
+    await checkNames();
+    const before = await memory();
+    const counts = await churn();
+    const after = await memory();
+    await churn();
+    const again = await memory();
+    console.log(`20 instances, then ${counts.add} adds, ${counts.move} moves and ${counts.remove} removals (at most ${peak} at once), twice:`,
+      JSON.stringify({ before, after, again }));
+    // A removed widget's wasm copy is kept for the next one (a module cannot be unloaded): the
+    // page holds one copy per widget it showed at once, and no more.
+    assert.equal(after.wasmMemories, peak);
+    for (const key of ['objects', 'native', 'wasmMemories', 'wasmBytes', 'nodes', 'listeners']) {
+      assert.ok(after[key] <= before[key] * 1.1, `${key}: ${after[key]} after against ${before[key]} before`);
+    }
+    // The second round reuses what the first left: nothing grows with the number of changes.
+    assert.equal(again.wasmMemories, after.wasmMemories);
+    assert.equal(again.wasmBytes, after.wasmBytes);
+    assert.equal(again.nodes, after.nodes);
+    assert.equal(again.listeners, after.listeners);
+    assert.ok(again.objects <= after.objects * 1.01, `objects: ${again.objects} after the second round against ${after.objects}`);
+    assert.ok(again.native <= after.native * 1.01, `native: ${again.native} after the second round against ${after.native}`);
     assert.deepEqual(problems, []);
     await context.close();
   });

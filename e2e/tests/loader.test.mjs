@@ -447,6 +447,56 @@ describe('the loader on a page', () => {
     });
   });
 
+  it('a widget waiting to give back unused space settles on the scroll that hides it; removed first, it leaves no scroll listener', SLOW, async () => {
+    await withPage(async ({ page, problems }) => {
+      await page.goto(`${h.site}/fixtures/empty.html`);
+      const cdp = await page.context().newCDPSession(page);
+      const scrollListeners = async () => {
+        const win = await cdp.send('Runtime.evaluate', { expression: 'window' });
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: win.result.objectId });
+        return listeners.filter((l) => l.type === 'scroll').length;
+      };
+      const base = await scrollListeners();
+      // A shorter opening view (three sections, no prices) than the space reserved, fully in view,
+      // on a page long enough to scroll it away.
+      const add = (id) => page.evaluate((i) => {
+        const el = document.createElement('treatment-widget');
+        el.id = i;
+        const script = document.createElement('script');
+        script.type = 'application/json';
+        script.textContent = JSON.stringify({ version: 1, clinicName: 'Quiet Clinic', sections: ['about', 'treatments', 'faq'] });
+        el.append(script);
+        document.querySelector('#slot').append(el);
+        document.body.append(Object.assign(document.createElement('div'), { className: 'tall-spacer' }));
+        document.querySelector('.tall-spacer').setAttribute('aria-hidden', 'true');
+        document.querySelector('.tall-spacer').innerHTML = '<br>'.repeat(300);
+      }, id);
+      const settled = (id) => page.evaluate((i) => document.getElementById(i).hasAttribute('data-tw-settled'), id);
+
+      await add('first');
+      await page.waitForSelector('#first[data-ready]');
+      await page.waitForFunction(async () => { await new Promise(requestAnimationFrame); return true; });
+      assert.equal(await settled('first'), false, 'in view: it keeps its space');
+      assert.equal(await scrollListeners(), base + 1, 'it waits for a scroll');
+      await page.mouse.wheel(0, 3000);
+      await page.waitForFunction(() => document.getElementById('first').hasAttribute('data-tw-settled'));
+      assert.equal(await scrollListeners(), base, 'settled: the listener is gone');
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => document.getElementById('first').remove());
+      await add('second');
+      await page.waitForSelector('#second[data-ready]');
+      await page.waitForFunction(async () => { await new Promise(requestAnimationFrame); return true; });
+      assert.equal(await settled('second'), false);
+      assert.equal(await scrollListeners(), base + 1);
+      await page.evaluate(() => document.getElementById('second').remove());
+      await page.waitForFunction(() => !document.getElementById('second'));
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
+      assert.equal(await scrollListeners(), base, 'removed before it settled: nothing left on the window');
+      assert.deepEqual(problems, []);
+    });
+  });
+
   it('a page that swallows the error event: the crashed copy is still never reused', SLOW, async () => {
     // The loader learns of a crash from treatment-widget:error on the element, and a capturing
     // listener higher up can stop it; the crash notice in the element's own shadow root still

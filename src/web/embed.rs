@@ -14,7 +14,7 @@ use yew::{AppHandle, Callback, Renderer};
 use super::config_loader::{self, ConfigRequest, Resolved};
 use super::intl::Formats;
 use super::{content, crash, events, language, styles};
-use crate::app::{App, AppProps, Setup};
+use crate::app::{Mount, MountProps, Setup};
 use crate::core::catalog::Catalog;
 use crate::core::config::{ClinicConfig, ConfigOrigin};
 use crate::core::custom_treatment::clinic_catalog;
@@ -26,6 +26,13 @@ use wasm_bindgen::JsCast;
 thread_local! {
     /// Parsed once per wasm instance and shared by its widgets.
     static CATALOG: RefCell<Option<Rc<Catalog>>> = const { RefCell::new(None) };
+    /// The Yew app (and its root element) of the last widget this wasm copy served, kept for the
+    /// next one. Yew registers its event listeners on an app's root element as forgotten closures
+    /// that are never removed, so an app destroyed with its element would leave its root element
+    /// and listeners alive on every removal; one app per copy, re-keyed per element, leaves none.
+    static PARKED: RefCell<Option<(Element, AppHandle<Mount>)>> = const { RefCell::new(None) };
+    /// Counts the elements this copy has served: each gets a fresh `App` (fresh state).
+    static TURNS: Cell<u32> = const { Cell::new(0) };
 }
 
 fn catalog() -> Result<Rc<Catalog>, String> {
@@ -53,8 +60,12 @@ struct Inner {
     page_link: Option<String>,
     root: ShadowRoot,
     mount_point: Element,
+    /// This element's turn among those the wasm copy served: the key of its `App`.
+    turn: u32,
+    /// Whether the app has rendered for this element yet (the placeholder goes then).
+    shown: Cell<bool>,
     catalog: Rc<Catalog>,
-    app: RefCell<Option<AppHandle<App>>>,
+    app: RefCell<Option<AppHandle<Mount>>>,
     brand: RefCell<Option<CssStyleSheet>>,
     /// The config being shown, where it came from, and whether it could not be read.
     current: RefCell<Option<(Rc<ClinicConfig>, ConfigOrigin, bool)>>,
@@ -69,9 +80,19 @@ impl Widget {
     pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Widget, String> {
         let catalog = catalog()?;
         let document = host.owner_document().ok_or("the element is not in a document")?;
-        let mount_point = document.create_element("div").map_err(|_| "cannot create the mount point")?;
-        mount_point.set_class_name("tw-mount");
+        let (mount_point, app) = match PARKED.with(|parked| parked.borrow_mut().take()) {
+            Some((mount_point, app)) => (mount_point, Some(app)),
+            None => {
+                let mount_point = document.create_element("div").map_err(|_| "cannot create the mount point")?;
+                mount_point.set_class_name("tw-mount");
+                (mount_point, None)
+            }
+        };
         root.append_child(&mount_point).map_err(|_| "cannot attach to the shadow root")?;
+        let turn = TURNS.with(|turns| {
+            turns.set(turns.get().wrapping_add(1));
+            turns.get()
+        });
         crash::register(&host, &root);
         let routing = Routing::from_attribute(host.get_attribute("routing").as_deref()).unwrap_or_else(|problem| {
             gloo::console::warn!(format!("[treatment-widget] {problem}"));
@@ -85,8 +106,10 @@ impl Widget {
             host,
             root,
             mount_point,
+            turn,
+            shown: Cell::new(false),
             catalog,
-            app: RefCell::new(None),
+            app: RefCell::new(app),
             brand: RefCell::new(None),
             current: RefCell::new(None),
             generation: Cell::new(0),
@@ -110,8 +133,13 @@ impl Widget {
         if inner.destroyed.replace(true) {
             return;
         }
-        if let Some(app) = inner.app.borrow_mut().take() {
-            app.destroy();
+        // The app is parked for the next element this copy serves (see PARKED), showing nothing.
+        if let Some(mut app) = inner.app.borrow_mut().take() {
+            app.update(MountProps { serving: None });
+            let older = PARKED.with(|parked| parked.borrow_mut().replace((inner.mount_point.clone(), app)));
+            if let Some((_, older)) = older {
+                older.destroy();
+            }
         }
         if let Some(sheet) = inner.brand.borrow_mut().take() {
             styles::remove_theme(&inner.root, &sheet);
@@ -255,34 +283,33 @@ fn render(inner: &Rc<Inner>, lang: Lang, content: content::Content) {
     let catalog = Rc::new(clinic_catalog(&content.catalog, &config.custom_treatments, &config.treatment_names, lang, config.clinic_name.as_deref()));
     let texts = Rc::new((*content.texts).clone().with_overrides(config.copy_for(lang)));
     let formats = Rc::new(Formats::new(&language::locale_for(&config.locale, lang), config.currency));
-    let props = AppProps {
-        setup: Rc::new(Setup {
-            config,
-            catalog,
-            texts,
-            formats,
-            lang,
-            origin,
-            config_unreadable: unreadable,
-            instance_key: inner.instance_key.clone().into(),
-            fragment: Fragment::new(inner.instance_key.clone().into(), inner.routing),
-            page_link: inner.page_link.clone().map(Into::into),
-            on_ready,
-            on_event,
-            on_language,
-        }),
-    };
+    let setup = Rc::new(Setup {
+        config,
+        catalog,
+        texts,
+        formats,
+        lang,
+        origin,
+        config_unreadable: unreadable,
+        instance_key: inner.instance_key.clone().into(),
+        fragment: Fragment::new(inner.instance_key.clone().into(), inner.routing),
+        page_link: inner.page_link.clone().map(Into::into),
+        on_ready,
+        on_event,
+        on_language,
+    });
+    let props = MountProps { serving: Some((inner.turn, setup)) };
+    if !inner.shown.replace(true) {
+        // The first render lands in a microtask, before the browser paints again; dropping the
+        // placeholder now means the two are never on screen together (no jump).
+        if let Ok(Some(placeholder)) = inner.root.query_selector(".tw-placeholder") {
+            placeholder.remove();
+        }
+    }
     let mut app = inner.app.borrow_mut();
     match app.as_mut() {
         Some(handle) => handle.update(props),
-        None => {
-            // The first render lands in a microtask, before the browser paints again; dropping the
-            // placeholder now means the two are never on screen together (no jump).
-            if let Ok(Some(placeholder)) = inner.root.query_selector(".tw-placeholder") {
-                placeholder.remove();
-            }
-            *app = Some(Renderer::<App>::with_root_and_props(inner.mount_point.clone(), props).render());
-        }
+        None => *app = Some(Renderer::<Mount>::with_root_and_props(inner.mount_point.clone(), props).render()),
     }
 }
 
