@@ -36,8 +36,6 @@ async function chromiumPage(browser, { width = 1100, height = 900 } = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return new TestPage(problems, {
     goto: (url) => page.goto(url),
-    url: () => page.url(),
-    back: () => page.goBack(),
     init: (fn) => page.addInitScript(fn),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout) => page.waitForFunction(fn, arg, { timeout }),
@@ -59,8 +57,6 @@ async function firefoxPage(browser, { width = 1100, height = 900 } = {}) {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return new TestPage(problems, {
     goto: (url) => page.goto(url),
-    url: () => page.url(),
-    back: () => page.goBack(),
     init: (fn) => page.evaluateOnNewDocument(fn),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout) => page.waitForFunction(fn, { timeout }, arg),
@@ -94,8 +90,11 @@ class TestPage {
   }
 
   goto(url) { return this.raw.goto(url); }
-  url() { return this.raw.url(); }
-  back() { return this.raw.back(); }
+  /** The address as the page sees it (puppeteer's own record can lag behind same-document moves). */
+  url() { return this.evaluate(() => location.href); }
+  /** The browser's Back, as the page's history sees it; the caller waits for what it shows.
+   *  (puppeteer's goBack over BiDi can wait forever for a same-document navigation.) */
+  back() { return this.evaluate(() => history.back()); }
   /** Runs `fn` in every document before its own scripts. */
   init(fn) { return this.raw.init(fn); }
   evaluate(fn, arg) { return this.raw.evaluate(fn, arg); }

@@ -51,7 +51,7 @@ for (const name of BROWSERS) {
       await page.click({ css: 'button', text: 'Treatments' });
       await page.click({ css: 'button', text: 'Professional microneedling' });
       await page.waitText({ css: 'h3', text: 'Professional microneedling' });
-      assert.match(page.url(), /#tw=treatment\/professional-microneedling$/);
+      assert.match(await page.url(), /#tw=treatment\/professional-microneedling$/);
       assert.equal(await page.focused(), 'H3 Professional microneedling', 'the new view takes focus at its heading');
       await page.back();
       await page.waitText({ css: 'h3', text: 'Treatments' });
@@ -102,7 +102,7 @@ for (const name of BROWSERS) {
       });
       await page.waitForWidgets(1);
       await page.evaluate(() => { window.__leaks = []; });
-      const url = page.url();
+      const url = await page.url();
       // The first question is pregnancy; its "Yes" is the first radio.
       await page.waitText({ css: 'legend', text: 'Are you pregnant?' });
       await page.click({ css: 'fieldset:has(legend) label', text: 'Yes' });
@@ -110,7 +110,7 @@ for (const name of BROWSERS) {
       const flags = await page.texts({ css: '.tw-flag' });
       assert.ok(flags.some((f) => /Professional microneedling/.test(f) && /pregnan/i.test(f)), flags.join('\n'));
       assert.ok(flags.some((f) => /Botox/.test(f)), 'Botox is flagged in pregnancy');
-      assert.equal(page.url(), url, 'answers are not in the URL');
+      assert.equal(await page.url(), url, 'answers are not in the URL');
       assert.deepEqual(await page.evaluate(() => window.__leaks), [], 'no storage write, no event');
       assert.equal(await page.evaluate(() => document.cookie), '');
       await page.close();
@@ -130,7 +130,7 @@ for (const name of BROWSERS) {
       assert.equal(await page.attribute({ css: 'a', text: 'Book a consultation' }, 'href'),
         'https://juniper-skin.example/book-consultation?treatment=professional-microneedling&areas=face&sessions=3');
       await page.waitFor(() => /#tw=estimate\/t=professional-microneedling;a=face;s=3;f=promo-12/.test(location.hash), undefined, 3000);
-      assert.doesNotMatch(page.url(), /acne/, 'the concern stays out of the link');
+      assert.doesNotMatch(await page.url(), /acne/, 'the concern stays out of the link');
       assert.deepEqual(page.problems, []);
       await page.close();
     });
@@ -159,11 +159,11 @@ for (const name of BROWSERS) {
       await page.waitText({ host: '#a', css: 'h3', text: 'Myths and facts' });
       await page.click({ host: '#b', css: 'button', text: 'Questions' });
       await page.waitText({ host: '#b', css: 'h3', text: 'Questions and answers' });
-      assert.match(page.url(), /#a=myths&b=faq$/, 'each keeps its own key (its id)');
+      assert.match(await page.url(), /#a=myths&b=faq$/, 'each keeps its own key (its id)');
       await page.back();
       await page.waitText({ host: '#b', css: 'h3', text: 'Guide contents' });
       assert.deepEqual(await page.texts({ host: '#a', css: 'h3' }), ['Myths and facts'], 'Back moved only the second widget');
-      assert.match(page.url(), /#a=myths$/);
+      assert.match(await page.url(), /#a=myths$/);
       await page.close();
     });
 
@@ -181,6 +181,23 @@ for (const name of BROWSERS) {
       // The frame reports its content's height: more than the placeholder's when the view is shown.
       await page.waitFor(() => [...document.querySelectorAll('treatment-widget')]
         .every((el) => Number(el.shadowRoot.querySelector('iframe')?.getAttribute('height')) > 300));
+      await page.close();
+    });
+
+    it('a page whose other scripts wrap fetch and addEventListener, extend Array.prototype and patch customElements.define', async () => {
+      const page = await open('host-globals.html');
+      await page.waitForWidgets(1);
+      const seen = await page.evaluate(() => ({ ...window.__seen, banner: document.querySelector('clinic-banner').shadowRoot.textContent }));
+      assert.deepEqual(seen.defined, ['clinic-banner', 'treatment-widget'], 'defined through the patched define');
+      assert.ok(seen.fetches.some((u) => u.endsWith('clinic-b.json')), 'the config came through the wrapped fetch');
+      assert.equal(seen.banner, 'Open on Saturdays', "the page's own element still works");
+      assert.deepEqual(await page.texts({ css: '.tw-eyebrow' }), ['Clinic B (fetched)']);
+      // The widget works: a view and back, then a priced estimate.
+      await page.click({ css: 'button', text: 'Treatments' });
+      await page.waitText({ css: 'h3', text: 'Treatments' });
+      await page.back();
+      await page.waitText({ css: 'h3', text: 'Guide contents' });
+      assert.deepEqual(page.problems, []);
       await page.close();
     });
 
