@@ -61,7 +61,15 @@ async function firefoxPage(browser, { width = 1100, height = 900 } = {}) {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout) => page.waitForFunction(fn, { timeout }, arg),
     click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
+    // "Shift+Tab" as Playwright spells it: puppeteer presses one key, so hold the modifiers.
+    press: async (combo) => {
+      const keys = combo.split('+');
+      const named = keys.pop();
+      const key = named === 'Space' ? ' ' : named; // puppeteer over BiDi knows the space by its character
+      for (const m of keys) await page.keyboard.down(m);
+      await page.keyboard.press(key);
+      for (const m of keys.reverse()) await page.keyboard.up(m);
+    },
     shoot: async (selector) => Buffer.from(await (await page.$(selector)).screenshot()),
     close: () => context.close(),
   });
@@ -148,12 +156,31 @@ class TestPage {
     if (!ok) throw new Error(`no option ${value} in the select labelled ${label}`);
   }
 
-  /** The focused element, looking through shadow roots: "TAG text". */
+  /** The focused element, looking through shadow roots: "TAG name", where the name is a form
+   *  control's label (with its group's legend for a radio: "INPUT Are you pregnant? No") or else
+   *  the element's text. */
   focused() {
     return this.evaluate(() => {
       let e = document.activeElement;
       while (e?.shadowRoot?.activeElement) e = e.shadowRoot.activeElement;
-      return e ? `${e.tagName} ${e.textContent.replace(/\s+/g, ' ').trim()}` : null;
+      if (!e) return null;
+      const clean = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+      let name = clean(e.getAttribute('aria-label') ?? (e.labels?.length ? e.labels[0].textContent : e.textContent));
+      if (e.type === 'radio') name = `${clean(e.closest('fieldset')?.querySelector('legend')?.textContent)} ${name}`;
+      return `${e.tagName} ${name}`;
     });
+  }
+
+  /** Presses Tab (Shift+Tab with `back`) until the focused element's description matches
+   *  `pattern`, at most `limit` times; returns the number of presses. */
+  async tabTo(pattern, { limit = 40, back = false } = {}) {
+    const seen = [];
+    for (let presses = 1; presses <= limit; presses++) {
+      await this.press(back ? 'Shift+Tab' : 'Tab');
+      const now = await this.focused();
+      if (pattern.test(now ?? '')) return presses;
+      seen.push(now);
+    }
+    throw new Error(`no ${pattern} within ${limit} presses of Tab; focus went: ${seen.join(' | ')}`);
   }
 }

@@ -76,6 +76,57 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('keyboard only, explore → compare → candidate check → estimate → book: focus always on something, the key presses counted', async () => {
+      const page = await open('plain-fluid.html', {
+        init: () => {
+          // Book leaves the page: record where it would go instead of leaving.
+          document.addEventListener('click', (e) => {
+            const link = e.composedPath()[0].closest?.('a');
+            if (link?.href.includes('juniper-skin.example')) { e.preventDefault(); window.__booked = link.href; }
+          }, true);
+        },
+      });
+      await page.waitForWidgets(1);
+      let presses = 0;
+      const key = async (k) => { presses++; await page.press(k); };
+      const steps = [];
+      const tab = async (pattern) => { const n = await page.tabTo(pattern); presses += n; steps.push(`${n} to ${pattern.source}`); };
+      const back = async (pattern) => { const n = await page.tabTo(pattern, { back: true }); presses += n; steps.push(`${n} back to ${pattern.source}`); };
+      const lands = async (heading) => {
+        await page.waitText({ css: 'h3', text: heading });
+        assert.equal(await page.focused(), `H3 ${heading}`, 'focus moves to the new view\'s heading');
+      };
+
+      // Explore: a treatment's page from the list.
+      await tab(/^BUTTON Treatments/); await key('Enter'); await lands('Treatments');
+      await tab(/^BUTTON RF microneedling/); await key('Enter'); await lands('RF microneedling');
+      // Compare it with another, picked with Space.
+      await tab(/^BUTTON Compare with other treatments/); await key('Enter'); await lands('Compare treatments');
+      await tab(/^INPUT Chemical peel/); await key('Space');
+      await tab(/^BUTTON Compare/); await key('Enter');
+      const headers = await page.waitText({ css: 'table thead th' });
+      assert.deepEqual(headers.map((t) => t.replace('Offered here', '').trim()), ['RF microneedling', 'Chemical peel']);
+      // The candidate check: one answer, by arrow key within the group.
+      await back(/^BUTTON ← Guide home/); await key('Enter');
+      await tab(/^BUTTON Am I a candidate/); await key('Enter'); await lands('Am I a candidate?');
+      await tab(/^INPUT Are you pregnant\? /); await key('ArrowDown');
+      assert.match(await page.focused(), /^INPUT Are you pregnant\? No/);
+      await page.waitText({ css: '.tw-live', text: 'None of your answers so far is among the cautions' });
+      // The estimate, and book.
+      await back(/^BUTTON ← Guide home/); await key('Enter');
+      await tab(/^BUTTON Estimate the cost of a course/); await key('Enter'); await lands('Estimate the cost of a course');
+      // Past the form's controls to the figures, then Book.
+      await tab(/^BUTTON Skip to your estimate/); await key('Enter');
+      assert.equal(await page.focused(), 'H4 Your estimate');
+      await tab(/^A Book a consultation/); await key('Enter');
+      await page.waitFor(() => typeof window.__booked === 'string');
+      assert.match(await page.evaluate(() => window.__booked), /^https:\/\/juniper-skin\.example\/book-consultation\?treatment=/);
+      console.log(`${driver.name}: explore, compare, candidate check, estimate and book in ${presses} key presses (Tab: ${steps.join(", ")})`);
+      assert.ok(presses <= 60, `${presses} key presses`);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    });
+
     it('a comparison from a link: a table with a column per treatment', async () => {
       const page = await open('plain-fluid.html', { hash: 'compare/botox,chemical-peel' });
       await page.waitForWidgets(1);

@@ -144,6 +144,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
     html! {
         <div class="tw-estimator">
+            // A keyboard user's first stop: past the form's many controls to the figures and Book.
+            if sticky_total.is_some() {
+                <button type="button" class="tw-link-button tw-skip" onclick={Callback::from(|e: MouseEvent| show_results(&e))}>{ t.get("estimate.skip_to_results") }</button>
+            }
             <p class="tw-quote-note tw-quote-note-top">
                 <strong>{ t.get("estimate.not_a_quote") }</strong>{ " " }
                 { t.fill("estimate.final_pricing", &[("clinic", &clinic)]) }
