@@ -34,6 +34,14 @@ describe('every view', () => {
           widget: (() => { const r = document.querySelector('treatment-widget').shadowRoot.querySelector('.tw-root'); return r.scrollWidth - r.clientWidth; })(),
         }));
         assert.deepEqual(overflow, { page: 0, widget: 0 }, 'no horizontal scrolling');
+        // Headings in order: the guide's title (h2), the view's (h3), its sections (h4), never a
+        // level skipped on the way down.
+        const levels = await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+          .filter((hd) => hd.getClientRects().length > 0 || hd.closest('.tw-visually-hidden'))
+          .map((hd) => Number(hd.tagName[1])));
+        assert.equal(levels[0], 2, 'the first heading is the guide\'s title');
+        const skips = levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1);
+        assert.deepEqual(skips, [], `heading levels in order: ${levels.join(' ')}`);
         await w.getByText('Information, not medical advice.').waitFor();
         assert.deepEqual(problems, []);
         await context.close();

@@ -176,3 +176,65 @@ describe('the sticky total', () => {
     });
   }
 });
+
+describe('motion and forced colours', () => {
+  // Everything that moves in every view: with prefers-reduced-motion it does not (no transition,
+  // no animation); without, the disclosure chevron turns (so the check is not vacuous).
+  const moving = (page) => page.locator('treatment-widget').evaluate((el) => [...el.shadowRoot.querySelectorAll('*')]
+    .map((n) => getComputedStyle(n))
+    .filter((s) => s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.animationName !== 'none').length);
+
+  it('prefers-reduced-motion: nothing transitions or animates', async () => {
+    for (const [motion, expectMoving] of [['no-preference', true], ['reduce', false]]) {
+      const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+      await page.emulateMedia({ reducedMotion: motion });
+      await page.goto(`${h.site}/fixtures/plain-fluid.html#tw=faq`);
+      await waitForWidgets(page, 1);
+      const count = await moving(page);
+      assert.equal(count > 0, expectMoving, `${motion}: ${count} elements with a transition or animation`);
+      await context.close();
+    }
+  });
+
+  // Windows high contrast replaces the page's colours with the system's: backgrounds go, so every
+  // control must keep a visible edge (a border, or an underline for a text link) and a focus
+  // outline, on every view.
+  it('forced colours (Windows high contrast): every control keeps an edge and a focus outline, on every view', async () => {
+    const { VIEWS } = await import('../lib/views.mjs');
+    const missing = [];
+    for (const view of VIEWS) {
+      const { page, context } = await openPage(h.browser, { width: 1100, height: 900 });
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.goto(`${h.site}/fixtures/plain-fluid.html${view.hash ? `#tw=${view.hash}` : ''}`);
+      await waitForWidgets(page, 1);
+      assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+      const w = page.locator('treatment-widget');
+      const controls = await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('button, a[href], select, input:not([type="radio"]):not([type="checkbox"]), summary')]
+        .filter((c) => c.checkVisibility({ visibilityProperty: true }) && !c.closest('.tw-visually-hidden') && !c.matches('.tw-skip'))
+        .map((c, i) => {
+          c.dataset.twProbe = String(i);
+          const s = getComputedStyle(c);
+          const edge = ['Top', 'Right', 'Bottom', 'Left'].some((side) => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) > 0);
+          const underlined = s.textDecorationLine.includes('underline');
+          return { i, name: `${c.tagName} ${(c.getAttribute('aria-label') ?? c.textContent).trim().slice(0, 40)}`, edge: edge || underlined };
+        }));
+      assert.ok(controls.length > 0);
+      for (const c of controls) {
+        if (!c.edge) missing.push(`${view.name}: ${c.name} has no edge`);
+      }
+      // Focus by keyboard on each control: an outline at least 2 px wide.
+      for (const c of controls.slice(0, 12)) {
+        await page.keyboard.press('Tab'); // keyboard modality, so :focus-visible applies
+        const outline = await w.evaluate((el, i) => {
+          const target = el.shadowRoot.querySelector(`[data-tw-probe="${i}"]`);
+          target.focus();
+          const s = getComputedStyle(target);
+          return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+        }, c.i);
+        if (!outline) missing.push(`${view.name}: ${c.name} has no focus outline`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(missing, []);
+  });
+});
