@@ -59,6 +59,17 @@ export async function startHarness() {
           },
         };
       }
+      if (path === '/fixtures/server-error.json') {
+        return { status: 500, type: 'text/plain', body: 'Internal Server Error' };
+      }
+      if (path === '/fixtures/moved-config.json') {
+        // A site moved its config: a redirect to where it is now.
+        return { handler: (req, res) => { res.writeHead(302, { location: '/fixtures/clinic-b.json' }); res.end(); } };
+      }
+      if (path === '/fixtures/silent.json') {
+        // Accepts the request and never answers: no headers, no body.
+        return { handler: (req) => { req.on('close', () => {}); } };
+      }
       if (path === '/fixtures/endless-body.json') {
         // No content-length, and a body that never ends: 16 KB chunks of spaces after a valid start.
         return {

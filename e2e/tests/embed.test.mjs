@@ -600,8 +600,27 @@ describe('config changes and the config fetch limits', () => {
     await context.close();
   });
 
+  it('a config that moved (a redirect) is followed: the clinic, with no warning', async () => {
+    const { page, problems, context } = await openPage(h.browser);
+    await page.goto(`${h.site}/fixtures/plain.html`);
+    await waitForWidgets(page, 1);
+    const detail = await page.evaluate(() => new Promise((ok) => {
+      const el = document.createElement('treatment-widget');
+      el.id = 'moved';
+      el.setAttribute('config', 'moved-config.json');
+      el.addEventListener('treatment-widget:ready', (e) => ok(e.detail));
+      document.body.append(el);
+    }));
+    assert.deepEqual(detail, { configSource: 'url', usedFallback: false });
+    assert.equal(await shadowText(page, '#moved', '.tw-eyebrow'), 'Clinic B (fetched)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   for (const [name, file, message] of [
     ['trickles its body for minutes is cut off after 10 seconds', 'slow-body.json', /no complete answer within 10 seconds/],
+    ['never answers at all is given up after 10 seconds', 'silent.json', /no complete answer within 10 seconds/],
+    ['answers HTTP 500 twice is given up, saying so', 'server-error.json', /HTTP 500 Internal Server Error \(tried twice\)/],
     ['sends an endless body is cut off at the size limit', 'endless-body.json', /more than 262144 bytes/],
   ]) {
     it(`a config server that ${name}`, async () => {
@@ -621,8 +640,10 @@ describe('config changes and the config fetch limits', () => {
       const messages = widgetMessages(problems);
       assert.equal(messages.length, 1, messages.join('\n'));
       assert.match(messages[0], message);
-      if (file === 'slow-body.json') assert.ok(seconds >= 9.5 && seconds < 15, `${seconds} s`);
-      else assert.ok(seconds < 9, `cut off at the limit, not at the timeout (${seconds} s)`);
+      if (file === 'slow-body.json' || file === 'silent.json') assert.ok(seconds >= 9.5 && seconds < 15, `${seconds} s`);
+      else assert.ok(seconds < 9, `given up before the timeout (${seconds} s)`);
+      // The visitor still gets the guide, without any clinic's name.
+      assert.equal(await shadowText(page, '#limited', '.tw-eyebrow'), null);
       await context.close();
     });
   }
