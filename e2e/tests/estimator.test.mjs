@@ -153,6 +153,7 @@ describe('sharing and remembering', () => {
   };
   for (const [name, init] of [
     ['throws', () => { Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }); }],
+    ['is missing', () => { Object.defineProperty(window, 'localStorage', { value: undefined }); }],
     ['is full', () => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }],
     ['holds garbage', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', '{not json'); }],
     ['holds another version', () => { localStorage.setItem('treatment-widget:v1:estimate:tw', JSON.stringify({ v: 99, params: 's=2' })); }],
