@@ -372,3 +372,113 @@ describe('claims that hold at every price in the ranges', () => {
     await context.close();
   });
 });
+
+describe("the plan's picture", () => {
+  // Worked here from the catalog's figures for professional microneedling (first changes at 7
+  // days, full results 90 to 180 days) and the link's start and spacing, not from the widget's code.
+  const day = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  const shown = (iso) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const picture = (w) => w.locator('svg.tw-timeline-svg').evaluate((svg) => ({
+    name: svg.querySelector('title').textContent,
+    role: svg.getAttribute('role'),
+    sessions: [...svg.querySelectorAll('.tw-tl-session')].map((c) => [c.dataset.date, c.getAttribute('cx'), c.querySelector('title').textContent]),
+    first: svg.querySelector('.tw-tl-first')?.dataset.date,
+    full: [svg.querySelector('.tw-tl-full')?.dataset.from, svg.querySelector('.tw-tl-full')?.dataset.to],
+    settling: svg.querySelectorAll('.tw-tl-settle').length,
+    event: svg.querySelector('.tw-tl-event') && { date: svg.querySelector('.tw-tl-event').dataset.date, label: svg.querySelector('.tw-tl-event text').textContent },
+    ticks: [...svg.querySelectorAll('.tw-tl-tick text')].map((t) => t.textContent),
+  }));
+
+  it('shows the dates the list beside it shows, at their share of the axis, with its own words for them', async () => {
+    const start = '2027-01-04';
+    const { w, problems, context } = await open(`estimate/t=professional-microneedling;a=face;s=3;d=${start};w=28`);
+    const p = await picture(w);
+    const sessions = [0, 28, 56].map((n) => day(start, n));
+    assert.deepEqual(p.sessions.map((s) => s[0]), sessions);
+    // The axis runs to the end of the results window (day 180) plus a week: 187 days.
+    assert.deepEqual(p.sessions.map((s) => s[1]), ['0%', `${Math.round(28 / 187 * 10000) / 100}%`, `${Math.round(56 / 187 * 10000) / 100}%`]);
+    // The same dates as the list beside it, as the visitor reads them.
+    const list = await w.locator('.tw-plan li').allTextContents();
+    assert.deepEqual(p.sessions.map((s) => s[2]), list.map((item, i) => `Session ${i + 1}: ${item.replace(`Session ${i + 1}`, '')}`));
+    assert.deepEqual(list.map((item, i) => item.replace(`Session ${i + 1}`, '')), sessions.map(shown));
+    assert.equal(p.first, day(start, 7));
+    assert.deepEqual(p.full, [day(start, 90), day(start, 180)]);
+    const facts = await w.locator('.tw-est-results .tw-facts li').allTextContents();
+    assert.ok(facts.some((f) => f.includes(`First changes: typically around ${shown(day(start, 7))}`)), facts.join('\n'));
+    assert.ok(facts.some((f) => f.includes(`between ${shown(day(start, 90))} and ${shown(day(start, 180))}`)), facts.join('\n'));
+    assert.equal(p.settling, 3, 'a settling band after each session');
+    // Its name says all of it in words, for a screen reader.
+    assert.equal(p.role, 'img');
+    assert.equal(p.name, `Your plan on a timeline: 3 sessions from ${shown(sessions[0])} to ${shown(sessions[2])}. First changes typically around ${shown(day(start, 7))}; full results typically between ${shown(day(start, 90))} and ${shown(day(start, 180))}.`);
+    // Months: February to July 2027, the first with its year.
+    assert.deepEqual(p.ticks, ['Feb 2027', 'Mar', 'Apr', 'May', 'Jun', 'Jul']);
+    assert.equal(p.event, null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('marks the event, and says whether the plan is ready by it, as the answer below does', async () => {
+    const start = '2027-01-04';
+    // 5 March: the third session (1 March) has not settled (7 days) by then.
+    let run = await open(`estimate/t=professional-microneedling;a=face;s=3;d=${start};w=28;e=2027-03-05`);
+    let p = await picture(run.w);
+    assert.deepEqual(p.event, { date: '2027-03-05', label: 'Your event: not everything ready' });
+    assert.match(p.name, /By your event on Mar 5, 2027, not every session has settled/);
+    // The answer in words agrees: two of the three are done and settled by then.
+    await run.w.getByText('2 of your 3 sessions would be done with time to settle before the event', { exact: false }).waitFor();
+    await run.context.close();
+    // 1 September: all settled, full results from 4 April.
+    run = await open(`estimate/t=professional-microneedling;a=face;s=3;d=${start};w=28;e=2027-09-01`);
+    p = await picture(run.w);
+    assert.deepEqual(p.event, { date: '2027-09-01', label: 'Your event: ready' });
+    assert.match(p.name, /By your event on Sep 1, 2027, every session is done and settled and full results have typically begun\./);
+    // The axis now runs to the event plus a week: session 2 sits at 28 of 247 days.
+    assert.equal(p.sessions[1][1], `${Math.round(28 / 247 * 10000) / 100}%`);
+    await run.context.close();
+  });
+});
+
+describe('whole courses compared, drawn', () => {
+  it("each course's bar spans its total on one money axis, and the picture's numbers are the list's", async () => {
+    const { w, problems, context } = await open('estimate');
+    await w.getByLabel('Price a usual course of each treatment for').selectOption('acne-scars');
+    await w.locator('.tw-quote-chart').waitFor();
+    const money = (text) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+    // The list, as the visitor reads it: each treatment's name and course total.
+    const list = await w.locator('.tw-quote').evaluateAll((items) => items.map((li) => ({
+      name: li.querySelector('.tw-quote-name').firstChild.textContent.trim(),
+      total: [...li.querySelectorAll('dt')].find((dt) => dt.textContent === 'Course total').nextElementSibling.textContent.replace(/\u00a0/g, ' '),
+    })));
+    assert.ok(list.length >= 2, 'several courses for acne scars');
+    const chart = await w.locator('.tw-quote-chart').evaluate((fig) => ({
+      role: fig.getAttribute('role'),
+      name: fig.getAttribute('aria-label'),
+      rows: [...fig.querySelectorAll('.tw-qc-row')].map((r) => ({
+        name: r.querySelector('.tw-qc-name').textContent,
+        low: Number(r.dataset.low), high: Number(r.dataset.high),
+        x: parseFloat(r.querySelector('.tw-qc-bar').getAttribute('x')), width: parseFloat(r.querySelector('.tw-qc-bar').getAttribute('width')),
+      })),
+      ticks: [...fig.querySelectorAll('.tw-qc-tick')].map((t) => ({ at: parseFloat(t.querySelector('text').getAttribute('x')), label: t.querySelector('text').textContent })),
+    }));
+    assert.deepEqual(chart.rows.map((r) => r.name), list.map((l) => l.name));
+    // The bars' amounts are the list's totals.
+    for (const [row, item] of chart.rows.map((r, i) => [r, list[i]])) {
+      const [low, high = low] = item.total.split(' – ').map(money);
+      assert.deepEqual([row.low, row.high], [low, high], item.name);
+    }
+    // One axis from $0 to its last tick, evenly stepped, reaching every course's top.
+    const end = money(chart.ticks.at(-1).label);
+    assert.equal(chart.ticks[0].label, '$0');
+    assert.ok(end >= Math.max(...chart.rows.map((r) => r.high)));
+    const step = end / (chart.ticks.length - 1);
+    chart.ticks.forEach((t, i) => { assert.equal(money(t.label), Math.round(step * i)); assert.ok(Math.abs(t.at - (step * i) / end * 100) < 0.01); });
+    for (const r of chart.rows) {
+      assert.ok(Math.abs(r.x - r.low / end * 100) < 0.01, `${r.name} starts at its low`);
+      assert.ok(Math.abs(r.width - Math.max((r.high - r.low) / end * 100, 0.5)) < 0.02, `${r.name} spans to its high`);
+    }
+    assert.equal(chart.role, 'img');
+    assert.equal(chart.name, `Whole courses compared on one scale, paying per session: ${list.map((l) => `${l.name}: ${l.total}`).join('; ')}.`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

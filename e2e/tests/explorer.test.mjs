@@ -244,3 +244,26 @@ describe('two widgets on one page', () => {
     await context.close();
   });
 });
+
+describe('downtime at a glance', () => {
+  it("each treatment's scale fills as many steps as its level in the catalog, with the level in words beside it", async () => {
+    const { readFileSync } = await import('node:fs');
+    const catalog = JSON.parse(readFileSync(new URL('../../content/catalog.json', import.meta.url), 'utf8'));
+    const steps = { none: 0, 'very-low': 1, low: 2, medium: 3, high: 4 };
+    const words = { none: 'None', 'very-low': 'Very low', low: 'Low', medium: 'Medium', high: 'High' };
+    const { page, w, context } = await open('treatments');
+    for (const tr of catalog.treatments) {
+      await page.evaluate((id) => { location.hash = `tw=treatment/${id}`; }, tr.id);
+      await w.getByRole('heading', { name: tr.name, level: 3 }).waitFor();
+      const scale = await w.locator('.tw-downtime').first().evaluate((el) => ({
+        steps: el.dataset.steps,
+        filled: el.querySelectorAll('.tw-downtime-on').length,
+        all: el.querySelectorAll('.tw-downtime-step').length,
+        hidden: el.querySelector('svg').getAttribute('aria-hidden'),
+        text: el.textContent.trim(),
+      }));
+      assert.deepEqual(scale, { steps: String(steps[tr.downtime]), filled: steps[tr.downtime], all: 4, hidden: 'true', text: words[tr.downtime] }, tr.id);
+    }
+    await context.close();
+  });
+});

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::estimate_wording::tax_note;
-use super::treatment_detail::downtime_label;
+use super::downtime_scale::downtime_scale;
 use crate::app::{use_dispatch, use_formats, use_nav, use_setup, use_texts};
 use crate::core::catalog::{Family, Treatment};
 use crate::core::route::{Route, MAX_COMPARE};
@@ -23,16 +23,20 @@ pub struct CompareProps {
 struct Row {
     label: &'static str,
     value: fn(&Texts, &Treatment, &str) -> String,
+    /// A picture shown before the words (the downtime scale).
+    picture: Option<fn(&Texts, &Treatment) -> Html>,
 }
 
 fn rows() -> Vec<Row> {
     vec![
-        Row { label: "compare.row.what", value: |_, tr, _| tr.summary.text.clone() },
+        Row { label: "compare.row.what", value: |_, tr, _| tr.summary.text.clone(), picture: None },
         Row {
             label: "compare.row.downtime",
-            value: |t, tr, _| if tr.downtime_detail.text.is_empty() { downtime_label(t, tr) } else { format!("{}. {}", downtime_label(t, tr), tr.downtime_detail.text) },
+            // The level is in the picture's words; the sources' detail follows.
+            value: |_, tr, _| tr.downtime_detail.text.clone(),
+            picture: Some(downtime_scale),
         },
-        Row { label: "compare.row.sessions", value: |t, tr, _| course(t, &tr.course) },
+        Row { label: "compare.row.sessions", value: |t, tr, _| course(t, &tr.course), picture: None },
         Row {
             label: "compare.row.depth",
             value: |t, tr, _| match &tr.needle_depth {
@@ -40,6 +44,7 @@ fn rows() -> Vec<Row> {
                 None if tr.family == Family::Clinic => t.get("compare.ask").to_string(),
                 None => t.get("compare.no_needles").to_string(),
             },
+            picture: None,
         },
         Row {
             label: "compare.row.results",
@@ -51,14 +56,17 @@ fn rows() -> Vec<Row> {
                 None if tr.family == Family::Clinic => t.get("compare.ask").to_string(),
                 None => t.get("compare.no_timeline").to_string(),
             },
+            picture: None,
         },
         Row {
             label: "compare.row.suited",
             value: |t, tr, clinic| if tr.described_by_clinic { t.fill("tag.described_by", &[("clinic", clinic)]) } else { tr.best_for.text.clone() },
+            picture: None,
         },
         Row {
             label: "compare.row.skin",
             value: |t, tr, _| tr.skin_tone_note.as_ref().map(|f| f.text.clone()).unwrap_or_else(|| t.get("compare.no_skin_note").to_string()),
+            picture: None,
         },
     ]
 }
@@ -171,7 +179,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     { for rows().into_iter().map(|row| html! {
                         <tr>
                             <th scope="row">{ t.get(row.label) }</th>
-                            { for chosen.iter().map(|tr| html! { <td>{ (row.value)(&t, tr, &clinic) }</td> }) }
+                            { for chosen.iter().map(|tr| html! { <td>if let Some(p) = row.picture { { p(&t, tr) }<br /> }{ (row.value)(&t, tr, &clinic) }</td> }) }
                         </tr>
                     }) }
                     if show_prices {
@@ -192,7 +200,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     if offered_here(tr) { <span class="tw-tag tw-tag-offered">{ t.get("tag.offered") }</span> }
                     <dl class="tw-compare-list">
                         { for rows().into_iter().map(|row| html! {
-                            <div><dt>{ t.get(row.label) }</dt><dd>{ (row.value)(&t, tr, &clinic) }</dd></div>
+                            <div><dt>{ t.get(row.label) }</dt><dd>if let Some(p) = row.picture { { p(&t, tr) }<br /> }{ (row.value)(&t, tr, &clinic) }</dd></div>
                         }) }
                         if show_prices {
                             <div><dt>{ &price_label }</dt><dd>{ price(tr).unwrap_or_default() }</dd></div>

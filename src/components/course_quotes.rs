@@ -3,6 +3,9 @@ use yew::prelude::*;
 
 use super::estimate_wording::tax_note;
 use super::estimator::show_results;
+use super::course_chart::{CourseChart, CourseRow};
+use super::downtime_scale::downtime_scale;
+use super::estimate_wording::sessions;
 use super::treatment_detail::downtime_label;
 use crate::app::{use_dispatch, use_formats, use_setup, use_texts};
 use crate::core::date::Date;
@@ -57,6 +60,11 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
         }
         n
     };
+    let chart_rows: Vec<CourseRow> = quotes.iter().map(|q| CourseRow {
+        name: q.treatment.name.clone(),
+        detail: format!("{} · {}", sessions(&t, q.sessions), t.fill("tag.downtime", &[("level", &downtime_label(&t, q.treatment).to_lowercase())])),
+        total: q.total,
+    }).collect();
     html! {
         <section class="tw-est-section" aria-labelledby="tw-courses-title">
             <h4 id="tw-courses-title" class="tw-section-title">{ t.get("quotes.title") }</h4>
@@ -81,6 +89,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                 <p role="status">{ t.get("quotes.none") }</p>
             }
             if !quotes.is_empty() {
+                <CourseChart rows={chart_rows} />
                 <ul class="tw-quotes">
                     { for quotes.iter().map(|q| html! {
                         <li class="tw-quote">
@@ -88,7 +97,7 @@ pub fn CourseQuotes(props: &CourseQuotesProps) -> Html {
                             <dl class="tw-quote-facts">
                                 <div><dt>{ t.get("quotes.usual") }</dt><dd>{ t.fill("quotes.usual_value", &[("n", &q.sessions.to_string()), ("price", &f.range(q.per_session)), ("area", &area_name(&q.area)), ("tax", &pre_tax)]) }</dd></div>
                                 <div><dt>{ t.get("quotes.total") }</dt><dd class="tw-strong">{ f.range(q.total) }</dd></div>
-                                <div><dt>{ t.get("detail.downtime") }</dt><dd>{ downtime_label(&t, q.treatment) }</dd></div>
+                                <div><dt>{ t.get("detail.downtime") }</dt><dd>{ downtime_scale(&t, q.treatment) }</dd></div>
                             </dl>
                             if !q.treatment.course.fact.text.is_empty() { <p class="tw-note">{ &q.treatment.course.fact.text }</p> }
                             <button type="button" class="tw-link-button" onclick={price_it(q.treatment.id.clone())}>

@@ -14,6 +14,8 @@ use crate::core::financing::finance;
 use crate::core::route::{page_link_to, Route};
 use crate::core::pricing::{deposit, Estimate, LineKind};
 use crate::core::schedule::{fit_event, plan, plan_by_event, EventFit};
+use crate::core::timeline::timeline;
+use super::plan_timeline::PlanTimeline;
 
 #[derive(Properties, PartialEq)]
 pub struct EstimateResultsProps {
@@ -46,6 +48,8 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
         (ev, fit_event(props.today, ev, form.sessions, form.spacing_days, results), plan_by_event(&schedule, ev, results))
     });
     let shown_sessions = schedule.sessions.len() as u64;
+    let settle_days = tr.results.as_ref().map(|r| r.early_days);
+    let picture = Rc::new(timeline(&schedule, settle_days, event.as_ref().map(|(ev, _, yours)| (*ev, *yours))));
 
     let mut summary = t.fill(
         "results.summary",
@@ -141,6 +145,7 @@ pub fn EstimateResults(props: &EstimateResultsProps) -> Html {
             }
 
             <h5 class="tw-sub-title">{ t.get("plan.title") }</h5>
+            <PlanTimeline timeline={picture} {settle_days} />
             <ol class="tw-plan">
                 { for schedule.sessions.iter().enumerate().map(|(i, d)| html! {
                     <li><span class="tw-plan-label">{ t.fill("plan.session", &[("n", &(i + 1).to_string())]) }</span>{ f.date(*d) }</li>

@@ -13,6 +13,8 @@ use crate::core::route::Route;
 use crate::core::texts::Texts;
 use crate::core::wording::{course as course_words, days_range, mm_range};
 
+use super::downtime_scale::downtime_scale;
+
 #[derive(Properties, PartialEq)]
 pub struct TreatmentDetailProps {
     pub treatment: AttrValue,
@@ -94,7 +96,7 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
                     <div><dt>{ t.get("detail.depth") }</dt><dd>{ mm_range(depth.min_hundredths_mm, depth.max_hundredths_mm) }</dd></div>
                 }
                 <div><dt>{ t.get("detail.course") }</dt><dd>{ course_words(&t, course) }</dd></div>
-                <div><dt>{ t.get("detail.downtime") }</dt><dd>{ downtime_label(&t, tr) }</dd></div>
+                <div><dt>{ t.get("detail.downtime") }</dt><dd>{ downtime_scale(&t, tr) }</dd></div>
                 if let Some(results) = results {
                     <div><dt>{ t.get("detail.first_changes") }</dt><dd>{ t.fill("detail.first_changes_value", &[("span", &days_range(&t, results.early_days, results.early_days))]) }</dd></div>
                     <div><dt>{ t.get("detail.full_results") }</dt><dd>{ t.fill("detail.full_results_value", &[("span", &days_range(&t, results.full_days_min, results.full_days_max))]) }</dd></div>

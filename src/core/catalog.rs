@@ -90,6 +90,20 @@ pub enum Downtime {
 }
 
 impl Downtime {
+    /// The steps of the scale the picture draws, after "none".
+    pub const STEPS: u8 = 4;
+
+    /// How many of the [`Downtime::STEPS`] the picture fills: none 0, very low 1 ... high 4.
+    pub fn steps(self) -> u8 {
+        match self {
+            Downtime::None => 0,
+            Downtime::VeryLow => 1,
+            Downtime::Low => 2,
+            Downtime::Medium => 3,
+            Downtime::High => 4,
+        }
+    }
+
     /// The id used in strings (`downtime.very-low`).
     pub fn id(self) -> &'static str {
         match self {
@@ -524,6 +538,15 @@ mod tests {
 
     fn catalog() -> Catalog {
         Catalog::built_in().expect("the built-in catalog parses")
+    }
+
+    #[test]
+    fn the_downtime_scale_fills_one_more_step_per_level_up_to_all() {
+        // The levels in the order the sources rank them (the enum's own order), each one step more.
+        let levels = [Downtime::None, Downtime::VeryLow, Downtime::Low, Downtime::Medium, Downtime::High];
+        assert_eq!(levels.map(Downtime::steps), [0, 1, 2, 3, 4]);
+        assert!(levels.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Downtime::High.steps(), Downtime::STEPS);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod suitability;
 pub mod date;
 pub mod financing;
 pub mod schedule;
+pub mod timeline;
+pub mod cost_scale;
 pub mod pricing;
 pub mod price_config;
 pub mod estimate_params;

@@ -39,9 +39,13 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 pub struct Formats {
     currency: Currency,
     money: Option<NumberFormat>,
+    /// Whole units ("$2,000"), for a chart's axis.
+    money_whole: Option<NumberFormat>,
     percent: Option<NumberFormat>,
     date: Option<DateTimeFormat>,
     long_date: Option<DateTimeFormat>,
+    /// "Feb", for the plan's timeline.
+    month: Option<DateTimeFormat>,
 }
 
 impl PartialEq for Formats {
@@ -52,21 +56,25 @@ impl PartialEq for Formats {
 
 impl Formats {
     pub fn new(locale: &str, currency: Currency) -> Formats {
-        let build = |locale: &str| -> Option<(NumberFormat, NumberFormat, DateTimeFormat, DateTimeFormat)> {
+        let build = |locale: &str| -> Option<(NumberFormat, NumberFormat, DateTimeFormat, DateTimeFormat, DateTimeFormat, NumberFormat)> {
             let locales = Array::of1(&JsValue::from_str(locale));
             let money = NumberFormat::new(&locales, &options(&[("style", "currency"), ("currency", currency.code())])).ok()?;
             let percent = NumberFormat::new(&locales, &options(&[("style", "percent"), ("maximumFractionDigits", "2")])).ok()?;
             let date = DateTimeFormat::new(&locales, &options(&[("dateStyle", "medium"), ("timeZone", "UTC")])).ok()?;
             let long = DateTimeFormat::new(&locales, &options(&[("dateStyle", "full"), ("timeZone", "UTC")])).ok()?;
-            Some((money, percent, date, long))
+            let month = DateTimeFormat::new(&locales, &options(&[("month", "short"), ("timeZone", "UTC")])).ok()?;
+            let whole = NumberFormat::new(&locales, &options(&[("style", "currency"), ("currency", currency.code()), ("minimumFractionDigits", "0"), ("maximumFractionDigits", "0")])).ok()?;
+            Some((money, percent, date, long, month, whole))
         };
         let built = build(locale).or_else(|| {
             gloo::console::warn!(format!("[treatment-widget] the browser does not accept the locale {locale:?}; using en-US"));
             build("en-US")
         });
         match built {
-            Some((money, percent, date, long)) => Formats { currency, money: Some(money), percent: Some(percent), date: Some(date), long_date: Some(long) },
-            None => Formats { currency, money: None, percent: None, date: None, long_date: None },
+            Some((money, percent, date, long, month, whole)) => Formats {
+                currency, money: Some(money), money_whole: Some(whole), percent: Some(percent), date: Some(date), long_date: Some(long), month: Some(month),
+            },
+            None => Formats { currency, money: None, money_whole: None, percent: None, date: None, long_date: None, month: None },
         }
     }
 
@@ -75,6 +83,15 @@ impl Formats {
     pub fn money(&self, minor: i64) -> String {
         let major = minor as f64 / self.currency.minor_per_major() as f64;
         match &self.money {
+            Some(f) => f.format(major),
+            None => crate::core::money::plain(minor, self.currency),
+        }
+    }
+
+    /// An amount in whole units, rounded: "$2,000" (for an axis whose ticks are round amounts).
+    pub fn money_whole(&self, minor: i64) -> String {
+        let major = minor as f64 / self.currency.minor_per_major() as f64;
+        match &self.money_whole {
             Some(f) => f.format(major),
             None => crate::core::money::plain(minor, self.currency),
         }
@@ -110,12 +127,24 @@ impl Formats {
         self.format_with(&self.long_date, d)
     }
 
+    /// The month of `d`, short: "Feb" (en-US), "feb" (es-US).
+    pub fn month(&self, d: Date) -> String {
+        match &self.month {
+            Some(f) => Self::js_format(f, d),
+            None => format!("{:02}", d.ymd().1),
+        }
+    }
+
     fn format_with(&self, f: &Option<DateTimeFormat>, d: Date) -> String {
-        let js = js_sys::Date::new(&JsValue::from_f64(f64::from(d.epoch_days()) * 86_400_000.0));
         match f {
-            Some(f) => f.format_date(&js),
+            Some(f) => Self::js_format(f, d),
             None => d.to_string(),
         }
+    }
+
+    fn js_format(f: &DateTimeFormat, d: Date) -> String {
+        let js = js_sys::Date::new(&JsValue::from_f64(f64::from(d.epoch_days()) * 86_400_000.0));
+        f.format_date(&js)
     }
 }
 
