@@ -442,7 +442,8 @@ describe('whole courses compared, drawn', () => {
   it("each course's bar spans its total on one money axis, and the picture's numbers are the list's", async () => {
     const { w, problems, context } = await open('estimate');
     await w.getByLabel('Price a usual course of each treatment for').selectOption('acne-scars');
-    await w.locator('.tw-quote-chart').waitFor();
+    const courses = w.locator('section[aria-labelledby="tw-courses-title"] .tw-quote-chart');
+    await courses.waitFor();
     const money = (text) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
     // The list, as the visitor reads it: each treatment's name and course total.
     const list = await w.locator('.tw-quote').evaluateAll((items) => items.map((li) => ({
@@ -450,7 +451,7 @@ describe('whole courses compared, drawn', () => {
       total: [...li.querySelectorAll('dt')].find((dt) => dt.textContent === 'Course total').nextElementSibling.textContent.replace(/\u00a0/g, ' '),
     })));
     assert.ok(list.length >= 2, 'several courses for acne scars');
-    const chart = await w.locator('.tw-quote-chart').evaluate((fig) => ({
+    const chart = await courses.evaluate((fig) => ({
       role: fig.getAttribute('role'),
       name: fig.getAttribute('aria-label'),
       rows: [...fig.querySelectorAll('.tw-qc-row')].map((r) => ({
@@ -478,6 +479,32 @@ describe('whole courses compared, drawn', () => {
     }
     assert.equal(chart.role, 'img');
     assert.equal(chart.name, `Whole courses compared on one scale, paying per session: ${list.map((l) => `${l.name}: ${l.total}`).join('; ')}.`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('a year at home against a year in a clinic, drawn', () => {
+  it('cost and needle depth as bars whose figures are the cards\' and the catalog\'s', async () => {
+    const { readFileSync } = await import('node:fs');
+    const catalog = JSON.parse(readFileSync(new URL('../../content/catalog.json', import.meta.url), 'utf8'));
+    const depth = (id) => { const d = catalog.treatments.find((t) => t.id === id).needle_depth; return [d.min_hundredths_mm, d.max_hundredths_mm]; };
+    const { w, problems, context } = await open('estimate');
+    const section = w.locator('section[aria-labelledby="tw-year-title"]');
+    const charts = await section.locator('.tw-quote-chart').evaluateAll((figs) => figs.map((fig) => ({
+      name: fig.getAttribute('aria-label'),
+      rows: [...fig.querySelectorAll('.tw-qc-row')].map((r) => [Number(r.dataset.low), Number(r.dataset.high)]),
+      ticks: [...fig.querySelectorAll('.tw-qc-tick text')].map((t) => t.textContent),
+    })));
+    assert.equal(charts.length, 2, 'cost, then depth');
+    const money = (text) => Math.round(Number(text.replace(/[^0-9.]/g, '')) * 100);
+    const cards = await section.locator('.tw-year-card .tw-big').allTextContents();
+    assert.deepEqual(charts[0].rows, cards.map((c) => { const [low, high = low] = c.split(' – ').map(money); return [low, high]; }));
+    assert.equal(charts[0].name, `A year of each on one scale: At-home microneedling (derma rolling): ${cards[0]}; Professional microneedling: ${cards[1]}.`);
+    // Depth from the catalog: at home 0.25–0.5 mm, in a clinic up to 2.5 mm, on an axis of whole millimetres.
+    assert.deepEqual(charts[1].rows, [depth('at-home-microneedling'), depth('professional-microneedling')]);
+    assert.deepEqual(charts[1].ticks, ['0 mm', '1 mm', '2 mm', '3 mm']);
+    assert.match(charts[1].name, /^How deep the needles go, on one scale: At-home microneedling \(derma rolling\): 0\.25–0\.5 mm; Professional microneedling: 0\.25–2\.5 mm\.$/);
     assert.deepEqual(problems, []);
     await context.close();
   });

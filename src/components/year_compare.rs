@@ -5,6 +5,8 @@ use crate::app::{use_formats, use_setup, use_texts};
 use crate::core::catalog::Treatment;
 use crate::core::estimate_params::EstimateForm;
 use crate::core::quotes::year_of_each;
+use crate::core::pricing::Range;
+use super::course_chart::{CourseChart, CourseRow, Unit};
 use crate::core::wording::mm_range;
 
 #[derive(Properties, PartialEq)]
@@ -47,6 +49,16 @@ pub fn YearCompare(props: &YearCompareProps) -> Html {
                 <input id="tw-year-rollers" type="number" inputmode="numeric" min="1" max="52" value={year.rollers_per_year.to_string()} onchange={on_rollers} />
             </div>
             <p class="tw-visually-hidden" role="status">{ t.fill("year.announce", &[("home", &f.range(year.at_home)), ("clinic", &f.range(year.professional))]) }</p>
+            <CourseChart rows={vec![
+                CourseRow { name: home.name.clone(), detail: t.fill("year.home_note", &[("rollers", &year.rollers_per_year.to_string()), ("depth", &depth(home))]), total: year.at_home },
+                CourseRow { name: pro.name.clone(), detail: t.fill("year.pro_note", &[("sessions", &year.professional_sessions.to_string()), ("depth", &depth(pro))]), total: year.professional },
+            ]} name_key="year.chart_cost" />
+            if let (Some(h), Some(p)) = (&home.needle_depth, &pro.needle_depth) {
+                <CourseChart unit={Unit::Millimetres} name_key="year.chart_depth" rows={vec![
+                    CourseRow { name: home.name.clone(), detail: t.get("year.depth_label").to_string(), total: Range::new(h.min_hundredths_mm.into(), h.max_hundredths_mm.into()) },
+                    CourseRow { name: pro.name.clone(), detail: t.get("year.depth_label").to_string(), total: Range::new(p.min_hundredths_mm.into(), p.max_hundredths_mm.into()) },
+                ]} />
+            }
             <div class="tw-year">
                 <div class="tw-year-card">
                     <p class="tw-quote-name">{ &home.name }</p>
