@@ -253,7 +253,12 @@ for (const name of BROWSERS) {
     });
 
     // Host pages that style, flip or darken what is around the widget: it looks as on the plain page.
-    for (const [what, path] of [['aggressive CSS (Bootstrap and !important resets)', 'hostile.html'], ['right-to-left', 'host-rtl.html']]) {
+    for (const [what, path] of [
+      ['aggressive CSS (Bootstrap and !important resets)', 'hostile.html'],
+      ["Tailwind's preflight and !important resets", 'host-tailwind.html'],
+      ['right-to-left', 'host-rtl.html'],
+      ['a transformed parent', 'host-transform.html'],
+    ]) {
       it(`a host page with ${what} shows the widget as the plain page does`, async () => {
         const shoot = async (p) => {
           const page = await open(p);
