@@ -252,6 +252,33 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('text wraps between words, never inside one, at 320 px: the estimate with a package, compare cards, a treatment', async () => {
+      const broken = [];
+      for (const hash of ['estimate/t=professional-microneedling;a=face;s=4', 'compare/professional-microneedling,chemical-peel,laser-resurfacing', 'treatment/stretch-mark-microneedling']) {
+        const page = await open('plain-fluid.html', { hash, width: 320, height: 2400 });
+        await page.waitForWidgets(1);
+        broken.push(...(await page.evaluate(() => {
+          // Each word as a Range: more than one line box means it was broken across lines. A
+          // break after a hyphen or a dash is a break between words ("stretch-|mark", "3–|6").
+          const found = [];
+          const root = document.querySelector('treatment-widget').shadowRoot;
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            for (const m of n.textContent.matchAll(/\S+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+              if (lines.size > 1 && !/[-–—/]/.test(m[0])) found.push(`${m[0]} (${location.hash})`);
+            }
+          }
+          return found;
+        })));
+        await page.close();
+      }
+      assert.deepEqual(broken, []);
+    });
+
     // Host pages that style, flip or darken what is around the widget: it looks as on the plain page.
     for (const [what, path] of [
       ['aggressive CSS (Bootstrap and !important resets)', 'hostile.html'],

@@ -279,7 +279,9 @@ async function shootWidget(path, { view = '', dpr = 1, scheme = 'light', tall = 
       const r = n.getBoundingClientRect();
       // Boxes that are not laid out (an <option> of a closed select) report 0 × 0 at the window's corner.
       if (r.width === 0 && r.height === 0) return [];
-      return [[n.tagName, n.className, r.x - origin.x, r.y - origin.y, r.width, r.height]];
+      // To a hundredth of a pixel: SVG boxes carry float noise (231.47418 against 231.47419).
+      const px = (v) => Math.round(v * 100) / 100;
+      return [[n.tagName, n.getAttribute('class') ?? '', px(r.x - origin.x), px(r.y - origin.y), px(r.width), px(r.height)]];
     });
   });
   const png = PNG.sync.read(await w.screenshot());
@@ -307,8 +309,12 @@ describe('host pages that style, flip, darken, transform or zoom what is around 
         const changes = pixelChanges(plain.png, host.png);
         assert.equal(changes.flat, 0, `${changes.flat} pixels changed away from any edge`);
         assert.ok(changes.share < 0.0005, `${changes.edge} edge pixels changed (${(changes.share * 100).toFixed(3)} %)`);
-        // And every box in the widget at the same place and size: a moved word moves its box.
-        assert.deepEqual(host.boxes, plain.boxes);
+        // And every box in the widget at the same place and size (a moved word moves its box),
+        // to a fiftieth of a pixel: SVG boxes carry float noise (36.255 rounds either way).
+        assert.equal(host.boxes.length, plain.boxes.length);
+        const moved = host.boxes.filter((b, i) => b[0] !== plain.boxes[i][0] || b[1] !== plain.boxes[i][1]
+          || [2, 3, 4, 5].some((k) => Math.abs(b[k] - plain.boxes[i][k]) > 0.02));
+        assert.deepEqual(moved.slice(0, 3), [], `${moved.length} boxes moved or resized`);
       });
     }
   }
@@ -320,14 +326,19 @@ describe('host pages that style, flip, darken, transform or zoom what is around 
       const plain = await shootWidget('plain.html', { view, dpr: 2, tall: true, zoom: 2 });
       const zoomed = await shootWidget('host-zoom.html', { view, tall: true, zoom: 2 });
       assert.deepEqual(zoomed.problems, []);
-      // The screenshot's size in device pixels may round the other way (10,873 against 10,874).
+      // The screenshot's size in device pixels may round the other way (12,504 against 12,502).
       assert.equal(zoomed.png.width, plain.png.width, `${view || 'opening'}: same width`);
-      assert.ok(Math.abs(zoomed.png.height - plain.png.height) <= 1, `${view || 'opening'}: same height`);
+      // The same drift allowance over the whole height.
+      assert.ok(Math.abs(zoomed.png.height - plain.png.height) <= 2 * (1 + plain.png.height / 2 * 0.0005), `${view || 'opening'}: same height (${zoomed.png.height} against ${plain.png.height})`);
       assert.equal(zoomed.boxes.length, plain.boxes.length);
       const moved = zoomed.boxes.filter((b, i) => {
         const p = plain.boxes[i];
-        // Within a CSS pixel: a line of text may round its height the other way when zoomed.
-        return b[0] !== p[0] || b[1] !== p[1] || [2, 3, 4, 5].some((k) => Math.abs(b[k] / 2 - p[k]) > 1);
+        // Across: within a CSS pixel. Down: a pixel plus a drift of 0.05 % of the way down, as
+        // each zoomed line of text may round its height the other way (1.5 px over 6,250 px);
+        // a line that wraps differently moves what follows by a whole line (18 px or more).
+        const down = 1 + (p[3] + p[5]) * 0.0005; // by the box's bottom
+        return b[0] !== p[0] || b[1] !== p[1] || Math.abs(b[2] / 2 - p[2]) > 1 || Math.abs(b[4] / 2 - p[4]) > 1
+          || Math.abs(b[3] / 2 - p[3]) > down || Math.abs(b[5] / 2 - p[5]) > down;
       });
       assert.deepEqual(moved.slice(0, 3).map((b) => [b, plain.boxes[zoomed.boxes.indexOf(b)]]), [], `${view || 'opening'}: ${moved.length} boxes moved or resized`);
       assert.ok(zoomed.overflow <= 0, 'no horizontal scrolling inside the widget');

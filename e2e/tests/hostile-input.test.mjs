@@ -47,12 +47,17 @@ function hostile(p) {
 const audit = (page) => page.evaluate(() => {
   const issues = [];
   if (window.__xss) issues.push('a payload ran (window.__xss)');
-  const forbidden = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'BASE', 'LINK', 'META', 'STYLE', 'VIDEO', 'MARQUEE', 'MATH', 'BODY', 'TEXTAREA', 'SVG']);
+  const forbidden = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'BASE', 'LINK', 'META', 'STYLE', 'VIDEO', 'MARQUEE', 'MATH', 'BODY', 'TEXTAREA']);
+  // The widget's own pictures are SVG: only these classes at the top, only these shapes inside.
+  const ownPictures = new Set(['tw-timeline-svg', 'tw-tl-key', 'tw-downtime-scale', 'tw-qc-svg', 'tw-qc-axis']);
+  const pictureParts = new Set(['title', 'g', 'rect', 'line', 'circle', 'text', 'tspan']);
   for (const el of document.querySelectorAll('treatment-widget')) {
     const root = el.shadowRoot?.querySelector('.tw-root');
     if (!root) { issues.push(`${el.id}: no widget rendered`); continue; }
     for (const node of el.shadowRoot.querySelectorAll('*')) {
       if (forbidden.has(node.tagName.toUpperCase())) issues.push(`${el.id}: a <${node.tagName.toLowerCase()}> element`);
+      if (node.tagName.toLowerCase() === 'svg' && !ownPictures.has(node.getAttribute('class'))) issues.push(`${el.id}: an <svg> that is not one of the widget's pictures`);
+      if (node.closest('svg') && node.tagName.toLowerCase() !== 'svg' && !pictureParts.has(node.tagName.toLowerCase())) issues.push(`${el.id}: a <${node.tagName}> inside a picture`);
       for (const a of node.attributes) {
         if (a.name.startsWith('on')) issues.push(`${el.id}: ${node.tagName} has ${a.name}`);
         if (node.tagName === 'FORM' && a.name === 'action') issues.push(`${el.id}: a form with an action`);

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::downtime_scale::{drawn_level, DowntimeScale};
 use super::treatment_detail::downtime_label;
 use crate::app::{use_dispatch, use_nav, use_setup, use_texts};
 use crate::core::catalog::Setting;
@@ -62,7 +63,8 @@ pub fn ConcernFinder(props: &ConcernFinderProps) -> Html {
                 <p class="tw-result-reason">{ r.reason }</p>
                 <p class="tw-result-meta">
                     if let Some(fit) = best { <span class="tw-tag">{ t.get(&format!("fit.{}", fit.id())) }</span> }
-                    <span class="tw-tag">{ t.fill("tag.downtime", &[("level", &downtime_label(&t, tr).to_lowercase())]) }</span>
+                    <span class="tw-tag"><DowntimeScale level={drawn_level(tr)}
+                        label={AttrValue::from(t.fill("tag.downtime", &[("level", &downtime_label(&t, tr).to_lowercase())]))} /></span>
                     if tr.setting == Setting::AtHome { <span class="tw-tag">{ t.get("tag.at_home") }</span> }
                     if tr.described_by_clinic { <span class="tw-tag">{ t.fill("tag.described_by", &[("clinic", &setup.clinic())]) }</span> }
                     if config.offers(&tr.id) && config.clinic_name.is_some() { <span class="tw-tag tw-tag-offered">{ t.get("tag.offered") }</span> }

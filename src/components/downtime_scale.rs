@@ -15,10 +15,14 @@ pub struct DowntimeScaleProps {
     pub label: AttrValue,
 }
 
+/// The level to draw for a treatment: none for a clinic's own treatment whose downtime it did not give.
+pub fn drawn_level(tr: &Treatment) -> Option<Downtime> {
+    (!tr.described_by_clinic || tr.downtime_given).then_some(tr.downtime)
+}
+
 /// The scale for a treatment, with the words the rest of the widget uses for its downtime.
 pub fn downtime_scale(t: &Texts, tr: &Treatment) -> Html {
-    let level = (!tr.described_by_clinic || tr.downtime_given).then_some(tr.downtime);
-    html! { <DowntimeScale {level} label={AttrValue::from(downtime_label(t, tr))} /> }
+    html! { <DowntimeScale level={drawn_level(tr)} label={AttrValue::from(downtime_label(t, tr))} /> }
 }
 
 #[component]
