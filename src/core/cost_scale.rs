@@ -47,8 +47,8 @@ fn nice_step(top: i64) -> i64 {
     let mut power: i64 = 100;
     loop {
         for (num, den) in [(1, 1), (2, 1), (5, 2), (5, 1)] {
-            let step = power * num / den;
-            if step > 0 && (top + step - 1) / step <= MAX_STEPS {
+            let step = power * num / den; // at least 100: power starts there
+            if (top + step - 1) / step <= MAX_STEPS {
                 return step;
             }
         }
@@ -84,6 +84,9 @@ mod tests {
         // $2,100 exactly: $500 steps end at $2,500.
         let s = cost_scale(&[Range::new(45_000, 210_000)]).unwrap();
         assert_eq!((s.step, s.end, s.bars.clone()), (50_000, 250_000, vec![(1800, 8400)]));
+        // Exactly five steps: $5 in $1 steps ends at $5, not $6 or $10.
+        let s = cost_scale(&[Range::new(100, 500)]).unwrap();
+        assert_eq!((s.step, s.end, s.bars.clone()), (100, 500, vec![(2000, 10_000)]));
         assert_eq!(cost_scale(&[]), None);
         assert_eq!(cost_scale(&[Range::exact(0)]), None);
     }

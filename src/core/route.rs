@@ -226,6 +226,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_off_escape_at_the_end_of_a_link_is_kept_as_written() {
+        // A link cut off in a message ("…%4", "…%"): nothing to decode, nothing lost, no panic.
+        assert_eq!(fragment_value("#tw=faq%4", "tw").as_deref(), Some("faq%4"));
+        assert_eq!(fragment_value("#tw=faq%", "tw").as_deref(), Some("faq%"));
+        assert_eq!(fragment_value("#tw=fa%71", "tw").as_deref(), Some("faq"));
+    }
+
+    #[test]
     fn every_route_round_trips() {
         for route in [
             Route::About,

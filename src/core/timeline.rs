@@ -86,9 +86,9 @@ pub fn timeline(plan: &Plan, settle_days: Option<u16>, event: Option<(Date, Plan
     }
 }
 
-/// The first day of every month after `start` up to `end`, thinned to at most [`MAX_TICKS`] by
-/// keeping every second, third, sixth or twelfth month (counted from January, so the kept months
-/// are the same whatever the start).
+/// The first day of every month after `start` up to `end` (included), thinned to at most
+/// [`MAX_TICKS`] by keeping every second, third, sixth or twelfth month (counted from January, so
+/// the kept months are the same whatever the start), and beyond that every so many Januaries.
 fn month_ticks(start: Date, end: Date) -> Vec<Date> {
     let (mut year, mut month, _) = start.ymd();
     let mut all = Vec::new();
@@ -110,7 +110,10 @@ fn month_ticks(start: Date, end: Date) -> Vec<Date> {
             return kept;
         }
     }
-    all.into_iter().filter(|d| d.ymd().1 == 1).collect()
+    // Beyond eight years: every second (third, ...) January.
+    let januaries: Vec<Date> = all.into_iter().filter(|d| d.ymd().1 == 1).collect();
+    let every = januaries.len().div_ceil(MAX_TICKS).max(1);
+    januaries.into_iter().step_by(every).collect()
 }
 
 #[cfg(test)]
@@ -180,6 +183,35 @@ mod tests {
         assert!(t.ticks.is_empty(), "no first of a month between 10 and 17 March");
     }
 
+    fn tick_dates(t: &Timeline) -> Vec<Date> {
+        t.ticks.iter().map(|m| m.date).collect()
+    }
+
+    #[test]
+    fn month_ticks_turn_the_year_and_reach_the_last_day() {
+        // From 4 Oct 2027, results to day 180 (1 Apr 2028), + a week: December and the new year.
+        let p = plan(d("2027-10-04"), 3, 28, Some(&results(7, 90, 180)));
+        let t = timeline(&p, Some(7), None);
+        assert_eq!(tick_dates(&t), ["2027-11-01", "2027-12-01", "2028-01-01", "2028-02-01", "2028-03-01", "2028-04-01"].map(d));
+        // One session on 25 Jul: the axis ends on 1 Aug, which is a tick, at the very end.
+        let t = timeline(&plan(d("2027-07-25"), 1, 0, None), None, None);
+        assert_eq!(t.ticks, vec![Mark { date: d("2027-08-01"), at: FULL }]);
+    }
+
+    #[test]
+    fn long_axes_keep_every_third_month_then_januaries() {
+        let r = results(7, 90, 180);
+        let p = plan(d("2027-01-04"), 3, 28, Some(&r));
+        // Two years: 24 months; every second is 12, too many; every third from January is 8.
+        let e = d("2029-01-04");
+        let t = timeline(&p, Some(7), Some((e, plan_by_event(&p, e, &r))));
+        assert_eq!(tick_dates(&t), ["2027-04-01", "2027-07-01", "2027-10-01", "2028-01-01", "2028-04-01", "2028-07-01", "2028-10-01", "2029-01-01"].map(d));
+        // Ten years: ten Januaries are too many; every second one.
+        let e = d("2037-01-04");
+        let t = timeline(&p, Some(7), Some((e, plan_by_event(&p, e, &r))));
+        assert_eq!(tick_dates(&t), ["2028-01-01", "2030-01-01", "2032-01-01", "2034-01-01", "2036-01-01"].map(d));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
 
@@ -188,7 +220,7 @@ mod tests {
         #[test]
         fn marks_stay_on_the_axis_in_date_order(
             start_day in 0i32..3_000, sessions in 1u8..=24, spacing in 0u16..=120,
-            early in 1u16..=30, full_min in 1u16..=400, extra in 0u16..=400, event_day in proptest::option::of(-30i32..900),
+            early in 1u16..=30, full_min in 1u16..=400, extra in 0u16..=400, event_day in proptest::option::of(-30i32..6_000),
         ) {
             let start = d("2026-01-01").add_days(start_day);
             let r = results(early, full_min, full_min + extra);

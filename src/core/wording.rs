@@ -125,6 +125,14 @@ mod tests {
         assert_eq!(days_range(&t, 60, 120), "2–4 months");
         assert_eq!(days_range(&t, 21, 90), "3 weeks to 3 months");
         assert_eq!(span(97, 97), span(90, 90), "97 days is said as 3 months too");
+        // Days that are not whole weeks round to the nearest week (19 days is nearer 3 weeks).
+        assert_eq!(days_range(&t, 19, 30), "3–4 weeks");
+        assert_eq!(days_range(&t, 17, 24), "2–3 weeks");
+        assert_eq!(days_range(&t, 5, 14), "1–2 weeks", "under a week, beside weeks, is 1 week");
+        // Beside months, a day count said in months only within a week past a whole month:
+        // 37 days is "1 month", 38 (a month and 8 days) is still said in weeks.
+        assert_eq!(days_range(&t, 37, 90), "1–3 months");
+        assert_eq!(days_range(&t, 38, 90), "5 weeks to 3 months");
     }
 
     #[test]
