@@ -9,6 +9,7 @@ use crate::app::{use_formats, use_texts};
 use crate::core::cost_scale::{cost_scale, FULL};
 use crate::core::pricing::Range;
 use crate::core::wording::mm_range;
+use super::plan_timeline::pct;
 
 #[derive(Clone, PartialEq)]
 pub struct CourseRow {
@@ -35,10 +36,6 @@ pub struct CourseChartProps {
     pub name_key: &'static str,
     #[prop_or(Unit::Money)]
     pub unit: Unit,
-}
-
-fn pct(at: i32) -> String {
-    format!("{}%", f64::from(at.clamp(0, FULL)) / 100.0)
 }
 
 #[component]

@@ -19,7 +19,8 @@ pub struct PlanTimelineProps {
     pub settle_days: Option<u16>,
 }
 
-fn pct(at: i32) -> String {
+/// A place on an axis of basis points (0 to 10,000) as an SVG percentage; the bar charts use it too.
+pub fn pct(at: i32) -> String {
     format!("{}%", f64::from(at.clamp(0, FULL)) / 100.0)
 }
 
