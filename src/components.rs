@@ -7,6 +7,7 @@ pub mod candidate;
 pub mod compare;
 pub mod concern_finder;
 pub mod course_chart;
+pub mod skin_depth;
 pub mod course_quotes;
 pub mod disclaimer;
 pub mod disclosure;

@@ -267,3 +267,101 @@ describe('downtime at a glance', () => {
     await context.close();
   });
 });
+
+describe('needle depth against the skin', () => {
+  // Figures worked from the catalog here, not by the widget: millimetres to the hundredth from
+  // micrometres, each needle's place its depth over the axis's end.
+  const mm = (hundredths) => `${(hundredths / 100).toFixed(2).replace(/\.?0+$/, '')} mm`;
+  const mmRange = (a, b) => (a === b ? mm(a) : `${mm(a).slice(0, -3)}–${mm(b)}`);
+  const umRange = (a, b) => mmRange(Math.round(a / 10), Math.round(b / 10));
+  const read = (figure) => figure.evaluate((fig) => ({
+    role: fig.getAttribute('role'),
+    name: fig.getAttribute('aria-label'),
+    end: Number(fig.dataset.endUm),
+    needles: [...fig.querySelectorAll('.tw-skin-needle')].map((g) => ({
+      min: Number(g.dataset.min), max: Number(g.dataset.max), current: g.classList.contains('tw-skin-current'),
+      top: parseFloat(g.querySelector('.tw-skin-reach').getAttribute('y1')), bottom: parseFloat(g.querySelector('.tw-skin-reach').getAttribute('y2')),
+    })),
+    numbers: [...fig.querySelectorAll('.tw-skin-number')].map((n) => n.textContent),
+    edges: [...fig.querySelectorAll('.tw-skin-edge')].map((l) => parseFloat(l.getAttribute('y1'))),
+    epidermis: parseFloat(fig.querySelector('.tw-skin-epidermis').getAttribute('height')),
+    ticks: [...fig.querySelectorAll('.tw-skin-tick')].map((g) => ({ um: Number(g.dataset.um), at: parseFloat(g.querySelector('line').getAttribute('y1')), label: g.querySelector('text').textContent })),
+    layers: [...fig.querySelectorAll('.tw-skin-layer-name')].map((n) => n.textContent),
+    key: [...fig.parentElement.querySelectorAll('.tw-skin-needles li')].map((li) => li.textContent),
+    keyLayers: [...fig.parentElement.querySelectorAll('.tw-skin-layers li')].map((li) => li.textContent),
+  }));
+
+  it("each face treatment's page draws its needle beside at home, in a clinic and RF, at the catalog's depths and to scale on the measured skin", async () => {
+    const { readFileSync } = await import('node:fs');
+    const catalog = JSON.parse(readFileSync(new URL('../../content/catalog.json', import.meta.url), 'utf8'));
+    const byId = Object.fromEntries(catalog.treatments.map((t) => [t.id, t]));
+    const { face, concerns } = catalog.skin;
+    const [epiLo, epiHi] = face.epidermis_um;
+    const [derLo, derHi] = face.dermis_um;
+    const inDermis = concerns.filter((c) => c.layer === 'dermis').map((c) => catalog.concerns.find((k) => k.id === c.concern).name);
+    assert.deepEqual([...inDermis].sort(), ['Acne scars', 'Fine lines and wrinkles', 'Stretch marks'], 'the three concerns the issue names sit in the dermis');
+    const { page, w, problems, context } = await open('treatments');
+    let drawn = 0;
+    for (const tr of catalog.treatments) {
+      await page.evaluate((id) => { location.hash = `tw=treatment/${id}`; }, tr.id);
+      await w.getByRole('heading', { name: tr.name, level: 3 }).waitFor();
+      const figure = w.locator('.tw-skin-figure');
+      if (!tr.needle_depth || !tr.areas.includes('face')) {
+        // No needles, or skin that is not the face's (scalp, body): no picture of facial skin.
+        assert.equal(await figure.count(), 0, `${tr.id} draws no facial skin`);
+        continue;
+      }
+      drawn += 1;
+      const others = ['at-home-microneedling', 'professional-microneedling', 'rf-microneedling'].filter((id) => id !== tr.id);
+      const shown = [tr, ...others.map((id) => byId[id])];
+      const got = await read(figure);
+      // The needles are the catalog's, this treatment first and marked.
+      assert.deepEqual(got.needles.map((n) => [n.min, n.max, n.current]), shown.map((t, i) => [t.needle_depth.min_hundredths_mm, t.needle_depth.max_hundredths_mm, i === 0]), tr.id);
+      assert.deepEqual(got.numbers, shown.map((_, i) => String(i + 1)));
+      // The key says the same figures in words.
+      const lines = shown.map((t, i) => `${i + 1}. ${t.name}${i === 0 ? ' (this treatment)' : ''}: ${mmRange(t.needle_depth.min_hundredths_mm, t.needle_depth.max_hundredths_mm)}`);
+      assert.deepEqual(got.key, lines);
+      assert.deepEqual(got.keyLayers, [
+        `Epidermis, the outer layer: ${umRange(epiLo, epiHi)} thick`,
+        `Dermis, beneath it: ${umRange(derLo, derHi)} thick`,
+        'Shaded band: where the dermis ends, which varies across the face',
+        'Fat: beneath the dermis',
+        `In the dermis: ${inDermis.join('; ')}.`,
+      ]);
+      assert.deepEqual(got.layers, ['Epidermis', 'Dermis', 'Fat']);
+      // To scale: a half-millimetre axis just deeper than the deepest mark, each needle and
+      // layer edge at its depth's share of it.
+      const deepest = Math.max(...shown.map((t) => t.needle_depth.max_hundredths_mm * 10), epiHi + derHi);
+      const end = (Math.floor(deepest / 500) + 1) * 500;
+      assert.equal(got.end, end);
+      assert.deepEqual(got.ticks.map((t) => t.um), Array.from({ length: end / 500 + 1 }, (_, k) => k * 500));
+      got.ticks.forEach((t) => { assert.ok(Math.abs(t.at - (t.um / end) * 100) < 0.01); assert.equal(t.label, mmRange(t.um / 10, t.um / 10)); });
+      const at = (um) => (um / end) * 100;
+      got.needles.forEach((n) => { assert.ok(Math.abs(n.top - at(n.min * 10)) < 0.01 && Math.abs(n.bottom - at(n.max * 10)) < 0.01, `${tr.id}: a needle at its depth`); });
+      assert.ok(Math.abs(got.edges[0] - at(epiLo + derLo)) < 0.01 && Math.abs(got.edges[1] - at(epiHi + derHi)) < 0.01, 'the dermis ends in its measured band');
+      assert.ok(Math.abs(got.epidermis - at(epiHi)) < 0.01, 'the epidermis as thick as measured');
+      // One picture for assistive technology, its name holding every figure the key shows.
+      assert.equal(got.role, 'img');
+      assert.equal(got.name, `Needle depth against facial skin, drawn to scale: epidermis ${umRange(epiLo, epiHi)} thick, dermis beneath it ${umRange(derLo, derHi)}, then fat. ${lines.join('; ')}. In the dermis: ${inDermis.join('; ')}.`);
+      // Its sources are on the page.
+      const sources = await w.locator('.tw-skin-depth .tw-sources-line').textContent();
+      for (const id of [face, ...concerns].flatMap((f) => (f.fact ?? f).sources)) {
+        assert.ok(sources.includes(catalog.sources.find((s) => s.id === id).title), `${tr.id}: source ${id} named`);
+      }
+    }
+    assert.equal(drawn, 7, 'every microneedling treatment for the face (not the scalp or stretch marks)');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('compare draws the compared treatments that use needles on the face, and only those', async () => {
+    const { w, problems, context } = await open('compare/at-home-microneedling,chemical-peel,rf-microneedling,scalp-microneedling');
+    const got = await read(w.locator('.tw-skin-figure'));
+    assert.deepEqual(got.needles.map((n) => [n.min, n.max, n.current]), [[25, 50, false], [50, 200, false]]);
+    assert.deepEqual(got.key, ['1. At-home microneedling (derma rolling): 0.25–0.5 mm', '2. RF microneedling: 0.5–2 mm']);
+    // Nothing deeper than 2.032 mm (the dermis's deepest end), so the axis ends at 2.5 mm.
+    assert.equal(got.end, 2500);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

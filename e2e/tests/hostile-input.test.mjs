@@ -49,7 +49,7 @@ const audit = (page) => page.evaluate(() => {
   if (window.__xss) issues.push('a payload ran (window.__xss)');
   const forbidden = new Set(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'BASE', 'LINK', 'META', 'STYLE', 'VIDEO', 'MARQUEE', 'MATH', 'BODY', 'TEXTAREA']);
   // The widget's own pictures are SVG: only these classes at the top, only these shapes inside.
-  const ownPictures = new Set(['tw-timeline-svg', 'tw-tl-key', 'tw-downtime-scale', 'tw-qc-svg', 'tw-qc-axis']);
+  const ownPictures = new Set(['tw-timeline-svg', 'tw-tl-key', 'tw-downtime-scale', 'tw-qc-svg', 'tw-qc-axis', 'tw-skin-axis', 'tw-skin-axis-plot', 'tw-skin-svg', 'tw-skin-plot']);
   const pictureParts = new Set(['title', 'g', 'rect', 'line', 'circle', 'text', 'tspan']);
   for (const el of document.querySelectorAll('treatment-widget')) {
     const root = el.shadowRoot?.querySelector('.tw-root');

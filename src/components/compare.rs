@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::estimate_wording::tax_note;
 use super::downtime_scale::downtime_scale;
+use super::skin_depth::{Needle, SkinDepth};
 use crate::app::{use_dispatch, use_formats, use_nav, use_setup, use_texts};
 use crate::core::catalog::{Family, Treatment};
 use crate::core::route::{Route, MAX_COMPARE};
@@ -214,6 +215,7 @@ pub fn Compare(props: &CompareProps) -> Html {
         <>
             { table }
             { cards }
+            <SkinDepth needles={chosen.iter().filter_map(|tr| Needle::of(tr, false)).collect::<Vec<_>>()} />
             <details class="tw-change">
                 <summary>{ t.get("compare.change") }</summary>
                 { picker }

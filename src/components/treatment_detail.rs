@@ -14,6 +14,7 @@ use crate::core::texts::Texts;
 use crate::core::wording::{course as course_words, days_range, mm_range};
 
 use super::downtime_scale::downtime_scale;
+use super::skin_depth::{page_needles, skin_facts, SkinDepth};
 
 #[derive(Properties, PartialEq)]
 pub struct TreatmentDetailProps {
@@ -59,6 +60,10 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
     page_facts.extend(tr.at_home_vs_professional.iter().cloned());
     page_facts.extend(tr.skin_tone_note.iter().cloned());
     page_facts.extend(tr.risks.iter().chain(&tr.avoid_if).chain(&tr.aftercare).cloned());
+    let needles = page_needles(catalog, tr);
+    if !needles.is_empty() {
+        page_facts.extend(skin_facts(catalog));
+    }
 
     let section = |title_key: &str, facts: &[Fact]| {
         if facts.is_empty() {
@@ -118,6 +123,7 @@ pub fn TreatmentDetail(props: &TreatmentDetailProps) -> Html {
                 <p>{ &course.fact.text }</p>
                 { section("detail.how", &tr.how_it_works) }
                 if let Some(depth) = &tr.needle_depth { <p>{ &depth.fact.text }</p> }
+                <SkinDepth needles={needles.clone()} />
                 <h4 class="tw-section-title">{ t.get("detail.feel") }</h4>
                 <ul class="tw-facts"><li>{ &tr.discomfort.text }</li><li>{ &tr.downtime_detail.text }</li></ul>
                 if let Some(results) = results {

@@ -164,6 +164,56 @@ pub struct NeedleDepth {
     pub fact: Fact,
 }
 
+/// Typical thickness of the skin's layers where microneedling is used, for the picture of needle
+/// depth against the skin. Micrometres, as the measuring study reports them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkinSite {
+    /// The thinnest and thickest outer layer measured.
+    pub epidermis_um: (u32, u32),
+    /// The thinnest and thickest dermis measured beneath it.
+    pub dermis_um: (u32, u32),
+    /// The figures in words, with the study that measured them.
+    pub fact: Fact,
+}
+
+/// The layers of the skin, from the surface down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkinLayer {
+    Epidermis,
+    Dermis,
+    Fat,
+}
+
+impl SkinLayer {
+    /// The id used in strings (`skin.layer.dermis`).
+    pub fn id(self) -> &'static str {
+        match self {
+            SkinLayer::Epidermis => "epidermis",
+            SkinLayer::Dermis => "dermis",
+            SkinLayer::Fat => "fat",
+        }
+    }
+}
+
+/// Which layer a concern's changes sit in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkinConcern {
+    pub concern: String,
+    pub layer: SkinLayer,
+    pub fact: Fact,
+}
+
+/// The skin, drawn behind the needles: the face's layers and where concerns sit in them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skin {
+    pub face: SkinSite,
+    pub concerns: Vec<SkinConcern>,
+}
+
 /// A typical course: how many sessions and how far apart.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -232,6 +282,14 @@ pub struct Treatment {
     /// The catalog's name when the clinic renamed the treatment (`treatmentNames`).
     #[serde(default, skip_serializing)]
     pub catalog_name: Option<String>,
+}
+
+impl Treatment {
+    /// Whether it is used on the face, whose skin the needle-depth picture draws (the measured
+    /// layers are the face's, not the scalp's or the body's).
+    pub fn used_on_face(&self) -> bool {
+        self.areas.iter().any(|a| a == "face")
+    }
 }
 
 /// One stage of "what to expect", in the order a visitor lives through it.
@@ -305,6 +363,9 @@ pub struct Catalog {
     pub myths: Vec<Myth>,
     pub faq: Vec<FaqEntry>,
     pub candidate_questions: Vec<CandidateQuestion>,
+    /// The skin's layers for the needle-depth picture; without it the picture is not drawn.
+    #[serde(default)]
+    pub skin: Option<Skin>,
 }
 
 /// The nine microneedling variants the explorer must cover, by id.
@@ -413,6 +474,10 @@ impl Catalog {
         for q in &self.candidate_questions {
             out.extend(q.rules.iter().map(|r| (format!("candidate {}", q.id), &r.reason)));
         }
+        if let Some(skin) = &self.skin {
+            out.push(("skin face".to_string(), &skin.face.fact));
+            out.extend(skin.concerns.iter().map(|c| (format!("skin concern {}", c.concern), &c.fact)));
+        }
         out
     }
 
@@ -461,6 +526,9 @@ impl Catalog {
                 problems.push(format!("concern {id} is not reached by any treatment"));
             }
         }
+        if let Some(skin) = &self.skin {
+            problems.extend(skin_problems(self, skin));
+        }
         for q in &self.candidate_questions {
             for r in &q.rules {
                 if r.families.is_empty() && r.treatments.is_empty() {
@@ -475,6 +543,25 @@ impl Catalog {
         }
         problems
     }
+}
+
+fn skin_problems(catalog: &Catalog, skin: &Skin) -> Vec<String> {
+    let mut p = Vec::new();
+    for (layer, (thinnest, thickest)) in [("epidermis", skin.face.epidermis_um), ("dermis", skin.face.dermis_um)] {
+        if thinnest == 0 || thinnest > thickest {
+            p.push(format!("skin: the {layer}'s thickness range is invalid"));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for c in &skin.concerns {
+        if catalog.concern(&c.concern).is_none() {
+            p.push(format!("skin: unknown concern {}", c.concern));
+        }
+        if !seen.insert(c.concern.as_str()) {
+            p.push(format!("skin: concern {} is placed twice", c.concern));
+        }
+    }
+    p
 }
 
 fn treatment_problems(catalog: &Catalog, t: &Treatment) -> Vec<String> {

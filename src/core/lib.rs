@@ -21,6 +21,7 @@ pub mod financing;
 pub mod schedule;
 pub mod timeline;
 pub mod cost_scale;
+pub mod skin_depth;
 pub mod pricing;
 pub mod price_config;
 pub mod estimate_params;

@@ -13,7 +13,7 @@ const ES_JSON: &str = include_str!("../../../content/strings.es.json");
 
 /// Texts spelled the same in both languages, so a Spanish string may equal its English one.
 /// Strings made only of placeholders and symbols ("{areas} × {sessions}", "{from}–{to}") may too.
-const SAME_IN_BOTH: &[&str] = &["APR", "Botox", "Email", "No", "Total"];
+const SAME_IN_BOTH: &[&str] = &["APR", "Botox", "Dermis", "Email", "Epidermis", "No", "Total"];
 
 /// Common English words (compared as whole words, case-insensitively, with placeholders taken
 /// out first) that must not appear in a Spanish string. None of them is also a Spanish word; the
