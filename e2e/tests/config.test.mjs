@@ -120,7 +120,7 @@ function englishFragments() {
 
 describe('Spanish', () => {
   const spanish = { ...ROSE, language: 'es', languages: ['es'] };
-  const views = ['', 'about', 'concerns', 'treatments', 'treatment/botox', 'treatment/glow-facial', 'compare/professional-microneedling,glow-facial',
+  const views = ['', 'about', 'concerns', 'treatments', 'treatment/botox', 'treatment/rf-microneedling', 'treatment/glow-facial', 'compare/professional-microneedling,glow-facial',
     'compare', 'candidate', 'expect', 'myths', 'faq', 'sources', 'estimate/t=professional-microneedling;s=4;p=pkg:pm-3'];
   it('every view is in Spanish, with no English sentence left', async () => {
     const english = englishFragments();
