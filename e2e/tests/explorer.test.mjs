@@ -324,7 +324,7 @@ describe('needle depth against the skin', () => {
       assert.deepEqual(got.keyLayers, [
         `Epidermis, the outer layer: ${umRange(epiLo, epiHi)} thick`,
         `Dermis, beneath it: ${umRange(derLo, derHi)} thick`,
-        'Shaded band: where the dermis ends, which varies across the face',
+        'Shaded band: where the dermis ended across the face in one study; yours may differ',
         'Fat: beneath the dermis',
         `In the dermis: ${inDermis.join('; ')}.`,
       ]);
@@ -342,10 +342,10 @@ describe('needle depth against the skin', () => {
       assert.ok(Math.abs(got.epidermis - at(epiHi)) < 0.01, 'the epidermis as thick as measured');
       // One picture for assistive technology, its name holding every figure the key shows.
       assert.equal(got.role, 'img');
-      assert.equal(got.name, `Needle depth against facial skin, drawn to scale: epidermis ${umRange(epiLo, epiHi)} thick, dermis beneath it ${umRange(derLo, derHi)}, then fat. ${lines.join('; ')}. In the dermis: ${inDermis.join('; ')}.`);
+      assert.equal(got.name, `Needle length or depth setting against facial skin, drawn to scale: epidermis ${umRange(epiLo, epiHi)} thick; beneath it, dermis ${umRange(derLo, derHi)} thick; then fat. ${lines.join('; ')}. In the dermis: ${inDermis.join('; ')}.`);
       // Its sources are on the page.
       const sources = await w.locator('.tw-skin-depth .tw-sources-line').textContent();
-      for (const id of [face, ...concerns].flatMap((f) => (f.fact ?? f).sources)) {
+      for (const id of [face, catalog.skin.note, ...concerns].flatMap((f) => (f.fact ?? f).sources)) {
         assert.ok(sources.includes(catalog.sources.find((s) => s.id === id).title), `${tr.id}: source ${id} named`);
       }
     }

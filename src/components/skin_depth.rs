@@ -43,7 +43,7 @@ pub fn page_needles(catalog: &crate::core::catalog::Catalog, tr: &Treatment) -> 
 
 /// The facts the picture states, for the page's source line.
 pub fn skin_facts(catalog: &crate::core::catalog::Catalog) -> Vec<Fact> {
-    catalog.skin.iter().flat_map(|s| std::iter::once(s.face.fact.clone()).chain(s.concerns.iter().map(|c| c.fact.clone()))).collect()
+    catalog.skin.iter().flat_map(|s| [s.note.clone(), s.face.fact.clone()].into_iter().chain(s.concerns.iter().map(|c| c.fact.clone()))).collect()
 }
 
 /// Micrometres in millimetres to the hundredth, as the text says them (63 µm is "0.06 mm").
@@ -159,6 +159,7 @@ pub fn SkinDepth(props: &SkinDepthProps) -> Html {
                 </div>
             </div>
             <ul class="tw-facts tw-skin-facts">
+                <li>{ &skin.note.text }</li>
                 <li>{ &face.fact.text }</li>
                 { for skin.concerns.iter().map(|c| html! { <li>{ &c.fact.text }</li> }) }
             </ul>

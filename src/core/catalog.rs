@@ -211,6 +211,8 @@ pub struct SkinConcern {
 #[serde(deny_unknown_fields)]
 pub struct Skin {
     pub face: SkinSite,
+    /// What the picture must not be read as saying (that longer needles are better).
+    pub note: Fact,
     pub concerns: Vec<SkinConcern>,
 }
 
@@ -476,6 +478,7 @@ impl Catalog {
         }
         if let Some(skin) = &self.skin {
             out.push(("skin face".to_string(), &skin.face.fact));
+            out.push(("skin note".to_string(), &skin.note));
             out.extend(skin.concerns.iter().map(|c| (format!("skin concern {}", c.concern), &c.fact)));
         }
         out

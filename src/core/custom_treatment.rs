@@ -234,3 +234,123 @@ pub fn clinic_catalog(base: &Catalog, custom: &[CustomTreatment], names: &[(Stri
     }
     catalog
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn catalog() -> Catalog {
+        Catalog::built_in().unwrap()
+    }
+
+    /// A valid treatment, changed by `edit`, validated alone (or with `others` before it).
+    fn check_with(others: &[Value], edit: impl FnOnce(&mut Value)) -> Result<Vec<CustomTreatment>, ConfigError> {
+        let mut t = json!({
+            "id": "glow-facial", "name": "Glow facial", "summary": "A facial.",
+            "sessions": {"typical": 3, "min": 2, "max": 4}, "weeksBetween": {"min": 2, "max": 4},
+            "concerns": [{"concern": "dull-skin", "fit": "good"}], "areas": ["face"],
+        });
+        edit(&mut t);
+        let mut list: Vec<Value> = others.to_vec();
+        list.push(t);
+        let raw: Vec<RawCustomTreatment> = serde_json::from_value(Value::Array(list)).expect("well-formed");
+        validate(&raw, &catalog())
+    }
+
+    fn check(edit: impl FnOnce(&mut Value)) -> Result<Vec<CustomTreatment>, ConfigError> {
+        check_with(&[], edit)
+    }
+
+    /// The path of the error, or "ok".
+    fn at(r: Result<Vec<CustomTreatment>, ConfigError>) -> String {
+        r.map(|_| "ok".to_string()).unwrap_or_else(|e| e.path)
+    }
+
+    #[test]
+    fn a_valid_treatment_keeps_its_words_trimmed_and_its_course_in_days() {
+        let t = check(|t| t["name"] = json!("  Glow facial  ")).unwrap().remove(0);
+        assert_eq!(t.name, LocalText::One("Glow facial".into()));
+        assert_eq!((t.sessions_min, t.sessions_typical, t.sessions_max), (2, 3, 4));
+        assert_eq!(t.spacing_days, (14, 28));
+        assert_eq!(t.concerns, vec![("dull-skin".to_string(), Fit::Good)]);
+    }
+
+    #[test]
+    fn ids_are_short_lower_case_and_new() {
+        assert_eq!(at(check(|t| t["id"] = json!(""))), "customTreatments[0].id");
+        assert_eq!(at(check(|t| t["id"] = json!("a".repeat(40)))), "ok");
+        assert_eq!(at(check(|t| t["id"] = json!("a".repeat(41)))), "customTreatments[0].id");
+        assert_eq!(at(check(|t| t["id"] = json!("glow-2"))), "ok");
+        assert_eq!(at(check(|t| t["id"] = json!("Glow"))), "customTreatments[0].id");
+        assert_eq!(at(check(|t| t["id"] = json!("glow_facial"))), "customTreatments[0].id");
+        assert_eq!(at(check(|t| t["id"] = json!("botox"))), "customTreatments[0].id", "a built-in id");
+        let first = json!({"id": "glow-facial", "name": "A", "summary": "B", "sessions": {"typical": 1}});
+        let other = json!({"id": "peel-plus", "name": "A", "summary": "B", "sessions": {"typical": 1}});
+        assert_eq!(at(check_with(&[first], |_| ())), "customTreatments[1].id", "the same id twice");
+        assert_eq!(at(check_with(&[other], |_| ())), "ok", "two different ids");
+    }
+
+    #[test]
+    fn sessions_run_from_one_to_twenty_four_in_order() {
+        let sessions = |min: u64, typical: u64, max: u64| at(check(|t| {
+            t["sessions"] = json!({"min": min, "typical": typical, "max": max});
+        }));
+        assert_eq!(sessions(1, 1, 24), "ok");
+        assert_eq!(sessions(24, 24, 24), "ok");
+        assert_eq!(sessions(0, 1, 1), "customTreatments[0].sessions");
+        assert_eq!(sessions(1, 1, 25), "customTreatments[0].sessions");
+        assert_eq!(sessions(25, 25, 25), "customTreatments[0].sessions");
+        assert_eq!(sessions(3, 2, 4), "customTreatments[0].sessions", "min above typical");
+        assert_eq!(sessions(2, 4, 3), "customTreatments[0].sessions", "typical above max");
+        // Without min and max, both are the typical number.
+        let t = check(|t| t["sessions"] = json!({"typical": 5})).unwrap().remove(0);
+        assert_eq!((t.sessions_min, t.sessions_max), (5, 5));
+    }
+
+    #[test]
+    fn weeks_between_are_zero_to_fifty_two_and_at_least_one_for_a_course() {
+        let weeks = |w: Value, max_sessions: u64| at(check(|t| {
+            t["weeksBetween"] = w;
+            t["sessions"] = json!({"min": 1, "typical": 1, "max": max_sessions});
+        }));
+        assert_eq!(weeks(json!({"min": 1, "max": 52}), 3), "ok");
+        assert_eq!(weeks(json!({"min": 1, "max": 53}), 3), "customTreatments[0].weeksBetween");
+        assert_eq!(weeks(json!({"min": 53, "max": 53}), 1), "customTreatments[0].weeksBetween");
+        assert_eq!(weeks(json!({"min": 5, "max": 4}), 3), "customTreatments[0].weeksBetween");
+        assert_eq!(weeks(json!({"min": 4, "max": 4}), 3), "ok");
+        assert_eq!(weeks(json!(6), 3), "ok");
+        // A single session needs no spacing; a course of two or more does.
+        assert_eq!(weeks(json!(0), 1), "ok");
+        assert_eq!(weeks(json!(0), 2), "customTreatments[0].weeksBetween");
+        assert_eq!(weeks(json!({"min": 0, "max": 2}), 2), "customTreatments[0].weeksBetween");
+        let one = check(|t| { t.as_object_mut().unwrap().remove("weeksBetween"); t["sessions"] = json!({"typical": 1}); }).unwrap().remove(0);
+        assert_eq!(one.spacing_days, (0, 0));
+    }
+
+    #[test]
+    fn concerns_and_areas_are_the_catalogs_each_once() {
+        assert_eq!(at(check(|t| t["concerns"] = json!([{"concern": "dull-skin", "fit": "good"}, {"concern": "acne-scars", "fit": "some"}]))), "ok");
+        assert_eq!(at(check(|t| t["concerns"] = json!([{"concern": "dull-skin", "fit": "good"}, {"concern": "dull-skin", "fit": "some"}]))), "customTreatments[0].concerns[1].concern");
+        assert_eq!(at(check(|t| t["concerns"] = json!([{"concern": "freckles", "fit": "good"}]))), "customTreatments[0].concerns[0].concern");
+        assert_eq!(at(check(|t| t["areas"] = json!(["face", "neck"]))), "ok");
+        assert_eq!(at(check(|t| t["areas"] = json!(["face", "face"]))), "customTreatments[0].areas[1]");
+        assert_eq!(at(check(|t| t["areas"] = json!(["elbow"]))), "customTreatments[0].areas[0]");
+    }
+
+    #[test]
+    fn words_are_one_to_the_limit_of_plain_characters_in_every_language() {
+        assert_eq!(at(check(|t| t["name"] = json!("x".repeat(60)))), "ok");
+        assert_eq!(at(check(|t| t["name"] = json!("x".repeat(61)))), "customTreatments[0].name");
+        // Counted in characters, not bytes: 60 accented letters fit.
+        assert_eq!(at(check(|t| t["name"] = json!("é".repeat(60)))), "ok");
+        assert_eq!(at(check(|t| t["name"] = json!("   "))), "customTreatments[0].name");
+        assert_eq!(at(check(|t| t["name"] = json!("Glow\u{0007}"))), "customTreatments[0].name");
+        assert_eq!(at(check(|t| t["name"] = json!({"en": "Glow facial", "es": ""}))), "customTreatments[0].name", "a blank language");
+        assert_eq!(at(check(|t| t["name"] = json!({"en": "Glow facial", "es": "Facial luminoso"}))), "ok");
+        assert_eq!(at(check(|t| t["summary"] = json!("x".repeat(301)))), "customTreatments[0].summary");
+        assert_eq!(at(check(|t| t["details"] = json!([{"title": "x".repeat(81), "text": "ok"}]))), "customTreatments[0].details[0].title");
+        assert_eq!(at(check(|t| t["details"] = json!([{"title": "ok", "text": "x".repeat(1201)}]))), "customTreatments[0].details[0].text");
+        assert_eq!(at(check(|t| t["details"] = json!([{"title": "x".repeat(80), "text": "x".repeat(1200)}]))), "ok");
+    }
+}
