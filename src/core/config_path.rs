@@ -190,6 +190,10 @@ mod tests {
         assert_eq!(Path::parse(&odd.to_string()), Some(odd));
         assert_eq!(Path::parse(""), Some(Path::root()));
         assert_eq!(Path::parse("a..b"), None);
+        assert_eq!(Path::parse(".a"), None, "no leading dot");
+        assert_eq!(Path::parse("a."), None, "no trailing dot");
+        assert_eq!(Path::parse("a.-b_c"), Some(Path::root().key("a").key("-b_c")));
+        assert_eq!(Path::parse("a[2]"), Some(Path::root().key("a").index(2)));
         assert_eq!(Path::parse("a[x]"), None);
     }
 
@@ -202,10 +206,23 @@ mod tests {
         assert_eq!(v, json!({ "a": { "b": [1, 3] }, "d": 1 }));
         assert!(!Path::parse("a.zz").unwrap().remove_from(&mut v), "nothing there");
         assert!(!Path::root().remove_from(&mut v), "the root stays");
+        // An index past the end (or at it) removes nothing rather than failing.
+        assert!(!Path::parse("a.b[2]").unwrap().remove_from(&mut v));
+        assert!(!Path::parse("a.b[9]").unwrap().remove_from(&mut v));
+        assert_eq!(v, json!({ "a": { "b": [1, 3] }, "d": 1 }));
         // Keys keep their order after a removal.
         let mut v: Value = serde_json::from_str(r#"{"z":1,"y":2,"x":3}"#).unwrap();
         Path::parse("y").unwrap().remove_from(&mut v);
         assert_eq!(v.as_object().unwrap().keys().collect::<Vec<_>>(), ["z", "x"]);
+    }
+
+    #[test]
+    fn get_follows_keys_and_indexes() {
+        let v = json!({ "a": [{ "b": 1 }, { "b": 2 }] });
+        assert_eq!(Path::parse("a[1].b").unwrap().get(&v), Some(&json!(2)));
+        assert_eq!(Path::parse("a[2].b").unwrap().get(&v), None);
+        assert_eq!(Path::parse("a.b").unwrap().get(&v), None, "a key into a list");
+        assert_eq!(Path::root().get(&v), Some(&v));
     }
 
     #[test]

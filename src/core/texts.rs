@@ -246,6 +246,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_language_names_itself_and_writes_left_to_right() {
+        assert_eq!(Lang::ALL.map(|l| (l.to_string(), l.own_name(), l.dir())), [("en".to_string(), "English", "ltr"), ("es".to_string(), "Español", "ltr")]);
+    }
+
+    #[test]
+    fn text_that_is_neither_a_string_nor_per_language_says_what_was_expected() {
+        let e = serde_json::from_str::<LocalText>("12").unwrap_err().to_string();
+        assert!(e.contains("text, or text per language"), "{e}");
+    }
+
+    #[test]
+    fn empty_braces_are_not_a_placeholder() {
+        assert_eq!(placeholders("a {} b {x} {y z} {x}"), ["x"]);
+    }
+
+    #[test]
+    fn another_languages_table_is_its_own_and_english_is_the_built_in_one() {
+        let es = Texts::from_json(Lang::Es, r#"{"nav.home": "Inicio"}"#).unwrap();
+        assert_eq!(es.get("nav.home"), "Inicio");
+        assert!(Texts::from_json(Lang::Es, "not json").is_err());
+        // English ignores what it is given: its table is compiled in.
+        let en = Texts::from_json(Lang::En, "not json").unwrap();
+        assert_eq!(en.get("nav.home"), Texts::english().get("nav.home"));
+        assert_ne!(en.get("nav.home"), "Inicio");
+    }
+
+    #[test]
     fn english_is_complete_and_readable() {
         let t = Texts::english();
         assert!(t.keys().len() > 100, "{}", t.keys().len());
