@@ -350,6 +350,49 @@ describe('the rest of a clinic: its own treatment, areas together, packages off,
   });
 });
 
+describe('words in each language, and the sections of a clinic treatment\'s page', () => {
+  it('a text written per language gets a field per language; one text can be split; sections added in the form reach the page', { timeout: 90_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+    const start = { version: 1, clinicName: 'Iris Clinic', language: 'es', languages: ['es', 'en'], booking: { url: 'https://iris.example/book' },
+      customTreatments: [{ id: 'glow', name: { en: 'Glow facial', es: 'Facial luminoso' }, summary: 'A gentle facial.', sessions: { typical: 1 }, areas: ['face'] }],
+      pricing: { treatments: { glow: { areas: { face: 90 } } } } };
+    await page.locator('#cf-import-text').fill(JSON.stringify(start));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    // The name as imported: a field for each language, each with its own words.
+    assert.equal(await page.locator(fieldFor('customTreatments[0].name.en')).inputValue(), 'Glow facial');
+    assert.equal(await page.locator(fieldFor('customTreatments[0].name.es')).inputValue(), 'Facial luminoso');
+    await page.locator(fieldFor('customTreatments[0].name.es')).fill('Facial radiante');
+    // One text for both languages, split: both start from the same words, then Spanish gets its own.
+    await page.getByRole('button', { name: 'Write it in each language (What it is, in a sentence or two)' }).click();
+    assert.equal(await page.locator(fieldFor('customTreatments[0].summary.es')).inputValue(), 'A gentle facial.');
+    await page.locator(fieldFor('customTreatments[0].summary.es')).fill('Un facial suave.');
+    // A section on its page.
+    await page.getByRole('button', { name: 'Add a section to Glow facial' }).click();
+    await page.locator(fieldFor('customTreatments[0].details[0].title')).fill('Cómo es una sesión');
+    await page.locator(fieldFor('customTreatments[0].details[0].text')).fill('Dura una hora y no necesita tiempo de recuperación.');
+    assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
+
+    // The preview speaks Spanish: the Spanish name, summary and section on the treatment's page.
+    await preview.getByRole('button', { name: /^Tratamientos/ }).click();
+    await preview.getByRole('button', { name: /^Facial radiante/ }).click();
+    await preview.getByRole('heading', { name: 'Facial radiante', level: 3 }).waitFor();
+    await preview.getByText('Un facial suave.').first().waitFor();
+    await preview.getByRole('heading', { name: 'Cómo es una sesión', level: 4 }).waitFor();
+    await preview.getByText('Dura una hora y no necesita tiempo de recuperación.').waitFor();
+
+    const exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.deepEqual(exported.customTreatments, [{ id: 'glow', name: { en: 'Glow facial', es: 'Facial radiante' }, summary: { es: 'Un facial suave.', en: 'A gentle facial.' },
+      sessions: { typical: 1 }, areas: ['face'], details: [{ title: 'Cómo es una sesión', text: 'Dura una hora y no necesita tiempo de recuperación.' }] }]);
+
+    // Removing the section takes it off the page.
+    await page.getByRole('button', { name: 'Remove section 1 (Glow facial)' }).click();
+    await preview.getByRole('heading', { name: 'Cómo es una sesión' }).waitFor({ state: 'detached' });
+    assert.equal(JSON.parse(await page.locator('#cf-json').inputValue()).customTreatments[0].details, undefined);
+    assert.deepEqual(notWarnings(problems), []);
+    await context.close();
+  });
+});
+
 describe('import and export', () => {
   const examples = [
     ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),

@@ -109,6 +109,44 @@ impl Draft {
         self.set(path, value);
     }
 
+    /// The languages the clinic's visitors can read: `languages`, else `language`, else English.
+    pub fn languages(&self) -> Vec<String> {
+        let listed: Vec<String> = match self.get(&[Step::Key("languages")]) {
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        let mut out: Vec<String> = Vec::new();
+        for l in listed.into_iter().chain(self.get(&[Step::Key("language")]).and_then(Value::as_str).map(str::to_string)) {
+            if !out.contains(&l) {
+                out.push(l);
+            }
+        }
+        if out.is_empty() {
+            out.push("en".to_string());
+        }
+        out
+    }
+
+    /// Turns one text for every language into one text per language (`{"en": …, "es": …}`), each
+    /// starting from the same words so the widget never meets an empty one; more languages added
+    /// since are added to a text already written per language.
+    pub fn write_each_language(&mut self, path: &[Step]) {
+        let languages = self.languages();
+        let next = match self.get(path) {
+            Some(Value::String(s)) => Value::Object(languages.iter().map(|l| (l.clone(), Value::String(s.clone()))).collect()),
+            Some(Value::Object(per)) => {
+                let mut per = per.clone();
+                let first = per.values().next().cloned().unwrap_or_default();
+                for l in &languages {
+                    per.entry(l.clone()).or_insert_with(|| first.clone());
+                }
+                Value::Object(per)
+            }
+            _ => return,
+        };
+        self.set(path, Some(next));
+    }
+
     /// The config as a clinic saves it: two-space indented, keys in the order they were written.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.0).unwrap_or_else(|_| "{}".to_string())
@@ -382,6 +420,32 @@ mod tests {
         assert_eq!(back, serde_json::from_str::<Value>(text).unwrap());
         let keys: Vec<&str> = draft.0.keys().map(String::as_str).collect();
         assert_eq!(keys, ["version", "zebra", "clinicName", "booking", "alpha"]);
+    }
+
+    #[test]
+    fn one_text_becomes_one_per_language_the_clinic_speaks() {
+        let mut d = Draft::parse(r#"{"language":"es","languages":["en","es"],"locations":[{"id":"a","name":"Centro"}]}"#).unwrap();
+        assert_eq!(d.languages(), ["en", "es"]);
+        let name = [Key("locations"), Index(0), Key("name")];
+        d.write_each_language(&name);
+        assert_eq!(d.get(&name), Some(&json!({"en": "Centro", "es": "Centro"})));
+        // Each language then takes its own words, and the widget reads both.
+        d.set_text(&[Key("locations"), Index(0), Key("name"), Key("en")], "Downtown");
+        assert_eq!(d.get(&name), Some(&json!({"en": "Downtown", "es": "Centro"})));
+        assert!(d.problems(&Catalog::built_in().unwrap()).is_empty());
+        // Nothing there, nothing written.
+        d.write_each_language(&[Key("locations"), Index(0), Key("nothing")]);
+        assert_eq!(d.get(&[Key("locations"), Index(0), Key("nothing")]), None);
+    }
+
+    #[test]
+    fn a_language_added_later_joins_a_text_written_per_language() {
+        let mut d = Draft::parse(r#"{"languages":["en"],"clinicName":"Rose","locations":[{"id":"a","name":{"en":"Downtown"}}]}"#).unwrap();
+        d.set(&[Key("languages")], Some(json!(["en", "es"])));
+        let name = [Key("locations"), Index(0), Key("name")];
+        d.write_each_language(&name);
+        assert_eq!(d.get(&name), Some(&json!({"en": "Downtown", "es": "Downtown"})));
+        assert_eq!(Draft::blank().languages(), ["en"]);
     }
 
     #[test]

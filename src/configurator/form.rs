@@ -267,18 +267,25 @@ pub struct FormProps {
 /// A text field bound to a path of the draft.
 fn text_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, kind: &str, hint: Option<&str>) -> Html {
     let at = path_text(&path);
-    // Written per language ({"en": …, "es": …}): shown, not overwritten by one string.
+    // Written per language ({"en": …, "es": …}): a field for each language, in the config's order.
     if let Some(Value::Object(per_language)) = model.draft.get(&steps(&path)) {
-        let shown: Vec<String> = per_language.iter().map(|(l, v)| format!("{l}: {}", v.as_str().unwrap_or_default())).collect();
         let id = field_id(&at);
-        let hint_id = format!("{id}-hint");
+        let languages: Vec<String> = per_language.keys().cloned().collect();
+        let missing = model.draft.languages().iter().any(|l| !per_language.contains_key(l));
+        let add = { let path = path.clone(); dispatch.reform(move |_: MouseEvent| Action::WriteEachLanguage(path.clone())) };
         return html! {
-            <div class="cf-field">
-                <label for={id.clone()}>{ label.to_string() }</label>
-                <p class="cf-hint" id={hint_id.clone()}>{ "Written per language: change it in the config (Import, or the JSON in Export)." }</p>
-                <input id={id} type="text" readonly=true value={shown.join(" · ")} aria-describedby={hint_id} />
-                <FieldProblems id={format!("{}-problem", field_id(&at))} messages={messages_for(model, &[at.as_str()])} />
-            </div>
+            <fieldset class="cf-subset cf-per-language">
+                <legend>{ label.to_string() }</legend>
+                <span id={id.clone()} class="cf-anchor" tabindex="-1"></span>
+                <p class="cf-hint">{ "Written per language: visitors read the one in their language." }</p>
+                { for languages.iter().map(|l| {
+                    let mut one = path.clone();
+                    one.push(key(l));
+                    text_field(model, dispatch, one, &format!("{label} ({})", language_name(l)), kind, None)
+                }) }
+                if missing { { secondary_button("Add the clinic's other languages", &format!(" to {label}"), add) } }
+                <FieldProblems id={format!("{id}-problem")} messages={exact_messages(model, &at)} />
+            </fieldset>
         };
     }
     let value = model.draft.text(&steps(&path));
@@ -287,6 +294,27 @@ fn text_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label
         <Field id={field_id(&at)} label={label.to_string()} value={value} kind={kind.to_string()}
             hint={hint.map(|h| AttrValue::from(h.to_string()))} messages={messages_for(model, &[at.as_str()])} {oninput} />
     }
+}
+
+/// A language's name in the configurator's words.
+fn language_name(code: &str) -> String {
+    match code {
+        "en" => "English".to_string(),
+        "es" => "Spanish".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Words a visitor reads, which the widget takes as one text or one per language: the field, and
+/// when the clinic speaks more than one language, a button to write it in each.
+fn words_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, hint: Option<&str>) -> Html {
+    let one_text = matches!(model.draft.get(&steps(&path)), Some(Value::String(_)));
+    let several = model.draft.languages().len() > 1;
+    let split = { let path = path.clone(); dispatch.reform(move |_: MouseEvent| Action::WriteEachLanguage(path.clone())) };
+    html! { <>
+        { text_field(model, dispatch, path, label, "text", hint) }
+        if one_text && several { { secondary_button("Write it in each language", &format!(" ({label})"), split) } }
+    </> }
 }
 
 fn price_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: String) -> Html {
@@ -727,6 +755,8 @@ pub(crate) fn secondary_button(visible: &str, hidden: &str, onclick: Callback<Mo
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Text,
+    /// Words a visitor reads, one text or one per language.
+    Words,
     Price,
     Count,
     Number,
@@ -753,6 +783,7 @@ fn bound_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, labe
     let id = field_id(&at);
     match kind {
         Kind::Text => text_field(model, dispatch, path, label, "text", hint),
+        Kind::Words => words_field(model, dispatch, path, label, hint),
         Kind::Choice(options) => select_field(model, dispatch, path, label, options, hint),
         Kind::Price => price_field(model, dispatch, path, label.to_string()),
         Kind::Flag => {
@@ -889,17 +920,17 @@ fn ListEditor(props: &ListEditorProps) -> Html {
 }
 
 const ADD_ON_FIELDS: &[Spec] = &[
-    spec("name", "Name", Kind::Text, Some("Such as “PRP (platelet-rich plasma)”.")),
+    spec("name", "Name", Kind::Words, Some("Such as “PRP (platelet-rich plasma)”.")),
     spec("perSession", "Price a session", Kind::Price, None),
 ];
 const MEMBERSHIP_FIELDS: &[Spec] = &[
-    spec("name", "Name", Kind::Text, None),
+    spec("name", "Name", Kind::Words, None),
     spec("monthlyFee", "Monthly fee", Kind::Price, None),
     spec("percentOff", "Discount on treatments (%)", Kind::Number, None),
     spec("minimumMonths", "Minimum months (optional)", Kind::Count, None),
 ];
 const PLAN_FIELDS: &[Spec] = &[
-    spec("name", "Name", Kind::Text, Some("As the lender words it, such as “0% APR for 12 months”.")),
+    spec("name", "Name", Kind::Words, Some("As the lender words it, such as “0% APR for 12 months”.")),
     spec("months", "Months", Kind::Count, None),
     spec("apr", "APR (%)", Kind::Number, None),
     spec("deferredInterest", "Deferred interest (interest is charged from the start if not paid in full in time)", Kind::Flag, None),
@@ -907,7 +938,7 @@ const PLAN_FIELDS: &[Spec] = &[
 ];
 
 const LOCATION_FIELDS: &[Spec] = &[
-    spec("name", "Name", Kind::Text, Some("As visitors see it, such as “Harbor Street”.")),
+    spec("name", "Name", Kind::Words, Some("As visitors see it, such as “Harbor Street”.")),
     spec("booking.url", "Booking link for this location (optional)", Kind::Text, Some("Else your clinic's booking link.")),
     spec("booking.phone", "Phone number for this location (optional)", Kind::Text, None),
     spec("priceAdjustPercent", "Prices here compared with yours (%, optional)", Kind::Number,
@@ -927,8 +958,8 @@ const DOWNTIME: &[(&str, &str)] = &[
     ("high", "High"),
 ];
 const OWN_TREATMENT_FIELDS: &[Spec] = &[
-    spec("name", "Name", Kind::Text, Some("As visitors see it, such as “HydraFacial” (up to 60 characters).")),
-    spec("summary", "What it is, in a sentence or two", Kind::Text, Some("Your own words, shown as described by you (up to 300 characters).")),
+    spec("name", "Name", Kind::Words, Some("As visitors see it, such as “HydraFacial” (up to 60 characters).")),
+    spec("summary", "What it is, in a sentence or two", Kind::Words, Some("Your own words, shown as described by you (up to 300 characters).")),
     spec("sessions.typical", "Usual number of sessions", Kind::Count, Some("1 to 24.")),
     spec("sessions.min", "Fewest sessions (optional)", Kind::Count, None),
     spec("sessions.max", "Most sessions (optional)", Kind::Count, None),
@@ -1008,6 +1039,33 @@ fn OwnTreatments(props: &ListProps) -> Html {
                 Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
                 _ => Vec::new(),
             };
+            // The sections on its page: a heading and a paragraph each, in the clinic's words.
+            let details_path = at("details");
+            let details = match model.draft.get(&steps(&details_path)) {
+                Some(Value::Array(a)) => a.len(),
+                _ => 0,
+            };
+            let sections = html! {
+                <fieldset class="cf-subset">
+                    <legend>{ format!("Sections on its page ({name})") }</legend>
+                    <span id={field_id(&path_text(&details_path))} class="cf-anchor" tabindex="-1"></span>
+                    <p class="cf-hint">{ "A heading and a paragraph each, such as “What a session is like”, shown on the treatment's page as described by you (headings up to 80 characters, paragraphs up to 1,200)." }</p>
+                    { for (0..details).map(|j| {
+                        let one = [details_path.clone(), vec![Part::Index(j)]].concat();
+                        let remove = { let list = details_path.clone(); dispatch.reform(move |_: MouseEvent| Action::RemoveItem(list.clone(), j)) };
+                        html! { <div class="cf-detail">
+                            { words_field(&model, &dispatch, [one.clone(), vec![key("title")]].concat(), &format!("Section {} heading", j + 1), None) }
+                            { words_field(&model, &dispatch, [one.clone(), vec![key("text")]].concat(), &format!("Section {} paragraph", j + 1), None) }
+                            { secondary_button("Remove", &format!(" section {} ({name})", j + 1), remove) }
+                        </div> }
+                    }) }
+                    <button type="button" class="cf-button cf-secondary" onclick={
+                        let list = details_path.clone();
+                        dispatch.reform(move |_: MouseEvent| Action::AddItem(list.clone(), "", serde_json::json!({ "title": "", "text": "" })))
+                    }>{ "Add a section" }<span class="cf-visually-hidden">{ format!(" to {name}") }</span></button>
+                    <FieldProblems id={format!("{}-problem", field_id(&path_text(&details_path)))} messages={exact_messages(&model, &path_text(&details_path))} />
+                </fieldset>
+            };
             html! { <>
                 { weeks }
                 { subset_field(&model, &dispatch, at("areas"), format!("Areas you treat ({name})"), &areas, Some("Tick each, then give its price a session below.")) }
@@ -1024,6 +1082,7 @@ fn OwnTreatments(props: &ListProps) -> Html {
                     { for concern_rows }
                     <FieldProblems id={format!("{}-problem", field_id(&path_text(&at("concerns"))))} messages={messages_for(&model, &[path_text(&at("concerns")).as_str()])} />
                 </fieldset>
+                { sections }
             </> }
         })
     };

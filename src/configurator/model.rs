@@ -158,6 +158,8 @@ pub enum Action {
     /// A new entry at the end of a list of objects, with an id `{prefix}-{n}` not taken yet (none
     /// for an empty prefix: price sources and area combinations have no id).
     AddItem(FieldPath, &'static str, Value),
+    /// One text becomes one per language the clinic speaks (`Draft::write_each_language`).
+    WriteEachLanguage(FieldPath),
     RemoveItem(FieldPath, usize),
     /// Shows or hides a section; the list is written out in the widget's order.
     Section(&'static str, bool),
@@ -192,6 +194,10 @@ impl Reducible for Model {
         match action {
             Action::Text(path, text) => {
                 m.draft.set_text(&steps(&path), &text);
+                m.changed();
+            }
+            Action::WriteEachLanguage(path) => {
+                m.draft.write_each_language(&steps(&path));
                 m.changed();
             }
             Action::Flag(path, on) => {
