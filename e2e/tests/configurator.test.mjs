@@ -393,6 +393,44 @@ describe('words in each language, and the sections of a clinic treatment\'s page
   });
 });
 
+describe("a location's own prices", () => {
+  it('start as the clinic\'s, change there only, reach the preview when that location is chosen, and can be given back', { timeout: 90_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+    const money = (n) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
+    const start = { version: 1, clinicName: 'Iris Clinic', booking: { url: 'https://iris.example/book' }, offeredTreatments: ['botox'],
+      pricing: { treatments: { botox: { areas: { face: 300 } } } },
+      locations: [{ id: 'downtown', name: 'Downtown' }, { id: 'harbor', name: 'Harbor', priceAdjustPercent: 10 }] };
+    await page.locator('#cf-import-text').fill(JSON.stringify(start));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await page.getByRole('button', { name: 'Give this location its own prices (Harbor)' }).click();
+    const harborFace = fieldFor('locations[1].pricing.treatments.botox.areas.face');
+    assert.equal(await page.locator(harborFace).inputValue(), '300', "it starts from the clinic's price");
+    assert.equal(await page.locator(fieldFor('locations[1].priceAdjustPercent')).inputValue(), '', 'the percentage goes');
+    await page.locator(harborFace).fill('350');
+    assert.equal(await page.locator('.cf-summary h2').textContent(), 'No problems');
+
+    // In the preview, each location's price: $300 downtown, $350 at the harbor, a session each.
+    await preview.getByRole('button', { name: 'Estimate the cost of a course' }).click();
+    await preview.locator('#tw-est-treatment').selectOption('botox');
+    const sessions = Number(await preview.locator('#tw-est-sessions').inputValue());
+    await preview.locator('#tw-est-location').selectOption('downtown');
+    await preview.locator('.tw-total-figure', { hasText: money(300 * sessions) }).first().waitFor();
+    await preview.locator('#tw-est-location').selectOption('harbor');
+    await preview.locator('.tw-total-figure', { hasText: money(350 * sessions) }).first().waitFor();
+
+    const exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.deepEqual(exported.pricing, { treatments: { botox: { areas: { face: 300 } } } });
+    assert.deepEqual(exported.locations[1], { id: 'harbor', name: 'Harbor', pricing: { treatments: { botox: { areas: { face: 350 } } } } });
+
+    // Back to the clinic's prices.
+    await page.getByRole('button', { name: 'Use your prices here instead (Harbor)' }).click();
+    await preview.locator('.tw-total-figure', { hasText: money(300 * sessions) }).first().waitFor();
+    assert.deepEqual(JSON.parse(await page.locator('#cf-json').inputValue()).locations[1], { id: 'harbor', name: 'Harbor' });
+    assert.deepEqual(notWarnings(problems), []);
+    await context.close();
+  });
+});
+
 describe('import and export', () => {
   const examples = [
     ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),

@@ -147,6 +147,23 @@ impl Draft {
         self.set(path, Some(next));
     }
 
+    /// Gives location `i` a price list of its own, starting as a copy of the clinic's (so nothing
+    /// changes until a price is), instead of a percentage; `false` takes it away again, back to the
+    /// clinic's prices.
+    pub fn set_own_prices(&mut self, i: usize, own: bool) {
+        let at = |k: &'static str| [Step::Key("locations"), Step::Index(i), Step::Key(k)];
+        if self.get(&[Step::Key("locations"), Step::Index(i)]).is_none() {
+            return;
+        }
+        if own {
+            let Some(book) = self.get(&[Step::Key("pricing")]).cloned() else { return };
+            self.set(&at("priceAdjustPercent"), None);
+            self.set(&at("pricing"), Some(book));
+        } else {
+            self.set(&at("pricing"), None);
+        }
+    }
+
     /// The config as a clinic saves it: two-space indented, keys in the order they were written.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.0).unwrap_or_else(|_| "{}".to_string())
@@ -436,6 +453,30 @@ mod tests {
         // Nothing there, nothing written.
         d.write_each_language(&[Key("locations"), Index(0), Key("nothing")]);
         assert_eq!(d.get(&[Key("locations"), Index(0), Key("nothing")]), None);
+    }
+
+    #[test]
+    fn a_location_gets_its_own_prices_as_a_copy_of_the_clinics_and_can_give_them_back() {
+        let text = r#"{"clinicName":"Rose","offeredTreatments":["botox"],"pricing":{"treatments":{"botox":{"areas":{"face":300}}}},
+            "locations":[{"id":"a","name":"Downtown"},{"id":"b","name":"Harbor","priceAdjustPercent":10}]}"#;
+        let mut d = Draft::parse(text).unwrap();
+        let catalog = Catalog::built_in().unwrap();
+        d.set_own_prices(1, true);
+        let own = [Key("locations"), Index(1), Key("pricing")];
+        assert_eq!(d.get(&own), Some(&json!({"treatments": {"botox": {"areas": {"face": 300}}}})));
+        assert_eq!(d.get(&[Key("locations"), Index(1), Key("priceAdjustPercent")]), None, "own prices, not a percentage as well");
+        // A price changed there changes only there.
+        d.set(&[Key("locations"), Index(1), Key("pricing"), Key("treatments"), Key("botox"), Key("areas"), Key("face")], Some(json!(350)));
+        assert_eq!(d.get(&[Key("pricing"), Key("treatments"), Key("botox"), Key("areas"), Key("face")]), Some(&json!(300)));
+        assert!(d.problems(&catalog).is_empty(), "{:?}", d.problems(&catalog));
+        d.set_own_prices(1, false);
+        assert_eq!(d.get(&own), None);
+        assert_eq!(d.get(&[Key("locations"), Index(1)]), Some(&json!({"id": "b", "name": "Harbor"})));
+        // No such location, or no prices to copy: nothing changes.
+        d.set_own_prices(5, true);
+        let mut bare = Draft::parse(r#"{"locations":[{"id":"a","name":"Downtown"}]}"#).unwrap();
+        bare.set_own_prices(0, true);
+        assert_eq!(bare.get(&[Key("locations"), Index(0), Key("pricing")]), None);
     }
 
     #[test]

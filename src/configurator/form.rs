@@ -461,8 +461,8 @@ pub fn Form(props: &FormProps) -> Html {
             <MoreMoney model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <OwnTreatments model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Locations" noun="Location" id_prefix="location"
-                hint="For a clinic with more than one address. With two or more, visitors choose one in the estimator, see its prices and book there. Each uses your prices, or your prices moved by a percentage."
-                list={vec!["locations"]} specs={LOCATION_FIELDS} extra={Some(own_price_list(model))} />
+                hint="For a clinic with more than one address. With two or more, visitors choose one in the estimator, see its prices and book there. Each uses your prices, your prices moved by a percentage, or its own."
+                list={vec!["locations"]} specs={LOCATION_FIELDS} extra={Some(own_price_list(model, dispatch))} />
             <PriceNotes model={model.clone()} dispatch={dispatch.clone()} offered={offered.clone()} />
             <Sections model={model.clone()} dispatch={dispatch.clone()} offered={offered} />
             <crate::wording::Wording model={model.clone()} dispatch={dispatch.clone()} />
@@ -966,16 +966,47 @@ const OWN_TREATMENT_FIELDS: &[Spec] = &[
     spec("downtime", "Downtime", Kind::Choice(DOWNTIME), None),
 ];
 
-/// A location imported with its own price list: kept, and said so.
-fn own_price_list(model: &Model) -> Callback<FieldPath, Html> {
-    let model = model.clone();
+/// A location's own price list: a price for each treatment and area there, starting from the
+/// clinic's; its packages, add-ons and the rest start as the clinic's and are kept as they are.
+fn own_price_list(model: &Model, dispatch: &Callback<Action>) -> Callback<FieldPath, Html> {
+    let (model, dispatch) = (model.clone(), dispatch.clone());
     Callback::from(move |base: FieldPath| {
-        let mut path = base;
-        path.push(key("pricing"));
-        if model.draft.get(&steps(&path)).is_some() {
-            html! { <p class="cf-hint">{ "This location has its own price list: it is kept as it is (change it in the config's JSON, then Import)." }</p> }
-        } else {
-            Html::default()
+        let Some(Part::Index(i)) = base.last().cloned() else { return Html::default() };
+        let place = written_name(model.draft.get(&steps(&[base.clone(), vec![key("name")]].concat()))).unwrap_or_else(|| format!("Location {}", i + 1));
+        let book: FieldPath = [base.clone(), vec![key("pricing")]].concat();
+        let Some(Value::Object(own)) = model.draft.get(&steps(&book)) else {
+            if model.draft.get(&[Step::Key("pricing")]).is_none() {
+                return Html::default();
+            }
+            return html! {
+                <div class="cf-field">
+                    { secondary_button("Give this location its own prices", &format!(" ({place})"), dispatch.reform(move |_: MouseEvent| Action::OwnPrices(i, true))) }
+                    <p class="cf-hint">{ "A price for each treatment and area here, starting from yours (instead of a percentage)." }</p>
+                </div>
+            };
+        };
+        let treatments: Vec<(String, Vec<String>)> = match own.get("treatments") {
+            Some(Value::Object(t)) => t.iter().map(|(id, p)| (id.clone(), match p.get("areas") {
+                Some(Value::Object(a)) => a.keys().cloned().collect(),
+                _ => Vec::new(),
+            })).collect(),
+            _ => Vec::new(),
+        };
+        html! {
+            <fieldset class="cf-subset">
+                <legend>{ format!("Prices at {place}") }</legend>
+                <span id={field_id(&path_text(&book))} class="cf-anchor" tabindex="-1"></span>
+                <p class="cf-hint">{ "This location's own price a session. Its packages, add-ons, memberships and financing start as yours and are kept as they are (change them in the JSON, then Import)." }</p>
+                { for treatments.iter().flat_map(|(t, areas)| {
+                    let name = treatment_name(&model, t);
+                    let (model, dispatch, book, place) = (model.clone(), dispatch.clone(), book.clone(), place.clone());
+                    areas.clone().into_iter().map(move |a| price_field(&model, &dispatch,
+                        [book.clone(), vec![key("treatments"), key(t), key("areas"), key(&a)]].concat(),
+                        format!("{place}: {name}, {}: price a session", area_name(&model, &a).to_lowercase())))
+                }) }
+                <FieldProblems id={format!("{}-problem", field_id(&path_text(&book)))} messages={exact_messages(&model, &path_text(&book))} />
+                { secondary_button("Use your prices here instead", &format!(" ({place})"), dispatch.reform(move |_: MouseEvent| Action::OwnPrices(i, false))) }
+            </fieldset>
         }
     })
 }

@@ -158,6 +158,8 @@ pub enum Action {
     /// A new entry at the end of a list of objects, with an id `{prefix}-{n}` not taken yet (none
     /// for an empty prefix: price sources and area combinations have no id).
     AddItem(FieldPath, &'static str, Value),
+    /// A location's own price list, copied from the clinic's, or back to the clinic's prices.
+    OwnPrices(usize, bool),
     /// One text becomes one per language the clinic speaks (`Draft::write_each_language`).
     WriteEachLanguage(FieldPath),
     RemoveItem(FieldPath, usize),
@@ -194,6 +196,10 @@ impl Reducible for Model {
         match action {
             Action::Text(path, text) => {
                 m.draft.set_text(&steps(&path), &text);
+                m.changed();
+            }
+            Action::OwnPrices(i, own) => {
+                m.draft.set_own_prices(i, own);
                 m.changed();
             }
             Action::WriteEachLanguage(path) => {
