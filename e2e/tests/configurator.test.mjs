@@ -431,6 +431,33 @@ describe("a location's own prices", () => {
   });
 });
 
+describe('the yes/no settings', () => {
+  it('typical public ranges are said in the preview; packages and memberships are financed unless unticked, and ticking again writes no default out', { timeout: 60_000 }, async () => {
+    const { page, preview, context, problems } = await openConfigurator();
+    const start = { version: 1, clinicName: 'Iris Clinic', booking: { url: 'https://iris.example/book' }, offeredTreatments: ['botox'],
+      pricing: { treatments: { botox: { areas: { face: 300 } } }, financing: { plans: [{ id: 'p12', name: '12 months', months: 12, apr: 0 }] } } };
+    await page.locator('#cf-import-text').fill(JSON.stringify(start));
+    await page.getByRole('button', { name: 'Use this config' }).click();
+    await preview.getByRole('button', { name: 'Estimate the cost of a course' }).click();
+    const typical = preview.getByText("These are typical public price ranges, not this clinic's own.");
+    assert.equal(await typical.count(), 0);
+    await page.getByLabel('These are typical public price ranges, not our own prices').check();
+    await typical.first().waitFor();
+    const packages = page.getByLabel('Packages can be financed');
+    const memberships = page.getByLabel('Memberships can be financed');
+    assert.ok(await packages.isChecked() && await memberships.isChecked(), 'the widget finances both unless told not to');
+    await packages.uncheck();
+    let exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.equal(exported.pricesAreTypicalRanges, true);
+    assert.deepEqual([exported.pricing.financing.withPackages, exported.pricing.financing.withMemberships], [false, undefined]);
+    await packages.check();
+    exported = JSON.parse(await page.locator('#cf-json').inputValue());
+    assert.equal('withPackages' in exported.pricing.financing, false);
+    assert.deepEqual(notWarnings(problems), []);
+    await context.close();
+  });
+});
+
 describe('import and export', () => {
   const examples = [
     ...readdirSync(resolve(ROOT, 'e2e/fixtures')).filter((f) => f.endsWith('.json')).map((f) => resolve(ROOT, 'e2e/fixtures', f)),

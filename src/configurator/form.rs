@@ -296,6 +296,27 @@ fn text_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label
     }
 }
 
+/// A yes/no the widget takes as yes when it is missing: ticked unless the config says `false`,
+/// and ticking it again removes the key rather than writing the default out.
+fn allowed_by_default(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str) -> Html {
+    let at = path_text(&path);
+    let id = field_id(&at);
+    let on = model.draft.get(&steps(&path)) != Some(&Value::Bool(false));
+    let onchange = dispatch.reform(move |e: Event| {
+        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+        Action::Value(path.clone(), (!on).then_some(Value::Bool(false)))
+    });
+    html! {
+        <div class="cf-field">
+            <div class="cf-check">
+                <input id={id.clone()} type="checkbox" checked={on} {onchange} />
+                <label for={id.clone()}>{ label.to_string() }</label>
+            </div>
+            <FieldProblems id={format!("{id}-problem")} messages={messages_for(model, &[at.as_str()])} />
+        </div>
+    }
+}
+
 /// A language's name in the configurator's words.
 fn language_name(code: &str) -> String {
     match code {
@@ -1136,6 +1157,8 @@ fn PriceNotes(props: &ListProps) -> Html {
             <fieldset>
                 <legend>{ "Where your prices come from" }</legend>
                 { bound_field(model, dispatch, p(&["sourceNote"]), "A note under the prices (optional)", Kind::Text, Some("Such as “Our own prices, October 2026.”")) }
+                { bound_field(model, dispatch, vec![key("pricesAreTypicalRanges")], "These are typical public price ranges, not our own prices", Kind::Flag,
+                    Some("Visitors are then told the figures are typical ranges to ask you about, not your price list.")) }
                 <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Price sources" noun="Price source" id_prefix=""
                     hint="Listed with the guide's sources, so a visitor can see what each figure rests on."
                     list={vec!["pricing", "priceSources"]} specs={PRICE_SOURCE_FIELDS} template={serde_json::json!({ "item": "" })} />
@@ -1203,6 +1226,8 @@ fn MoreMoney(props: &ListProps) -> Html {
                 <p class="cf-hint">{ "Example plans from your lender. Each is shown with its APR, the number and amount of payments, the total and the deposit, and as subject to the lender's approval." }</p>
                 { bound_field(model, dispatch, p(&["financing", "lender"]), "Lender and terms", Kind::Text, Some("Such as “Plans by Example Finance, subject to approval”.")) }
                 { bound_field(model, dispatch, p(&["financing", "minimumAmount"]), "Smallest amount that can be financed (optional)", Kind::Number, None) }
+                { allowed_by_default(model, dispatch, p(&["financing", "withPackages"]), "Packages can be financed") }
+                { allowed_by_default(model, dispatch, p(&["financing", "withMemberships"]), "Memberships can be financed") }
                 <ListEditor model={model.clone()} dispatch={dispatch.clone()} legend="Plans" noun="Plan" id_prefix="plan"
                     hint="Months and APR as the lender offers them." list={vec!["pricing", "financing", "plans"]} specs={PLAN_FIELDS} />
             </fieldset>
