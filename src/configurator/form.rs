@@ -329,7 +329,8 @@ fn language_name(code: &str) -> String {
 /// Words a visitor reads, which the widget takes as one text or one per language: the field, and
 /// when the clinic speaks more than one language, a button to write it in each.
 fn words_field(model: &Model, dispatch: &Callback<Action>, path: FieldPath, label: &str, hint: Option<&str>) -> Html {
-    let one_text = matches!(model.draft.get(&steps(&path)), Some(Value::String(_)));
+    // Only words already written can be split: an empty field has nothing to start each language from.
+    let one_text = matches!(model.draft.get(&steps(&path)), Some(Value::String(s)) if !s.trim().is_empty());
     let several = model.draft.languages().len() > 1;
     let split = { let path = path.clone(); dispatch.reform(move |_: MouseEvent| Action::WriteEachLanguage(path.clone())) };
     html! { <>
