@@ -547,6 +547,10 @@ describe('accessibility', () => {
       await page.locator(fieldFor('pricing.treatments.professional-microneedling.areas.neck')).fill('150');
       await page.getByRole('button', { name: /^Add a price for areas done together\s*: Professional microneedling$/ }).click();
       await page.locator('#cf-booking-url').fill('not a link');
+      // The newer parts too: a section on the own treatment's page, a location's own prices.
+      await page.getByRole('button', { name: /^Add a section/ }).click();
+      await page.getByRole('button', { name: /^Give this location its own prices/ }).click();
+      await page.locator(fieldFor('locations[0].pricing.treatments.professional-microneedling.areas.face')).waitFor();
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scroll');
