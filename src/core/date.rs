@@ -122,6 +122,55 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
 }
 
 #[cfg(test)]
+mod calendar_edges {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn leap_years_follow_the_four_hundred_year_rule() {
+        // Divisible by 400: leap (2000). By 100 but not 400: not (1900, 2100). By 4: leap (2024).
+        for (year, february) in [(2000, 29), (1900, 28), (2100, 28), (2024, 29), (2023, 28)] {
+            assert!(Date::from_ymd(year, 2, february).is_some(), "{year}-02-{february}");
+            assert_eq!(Date::from_ymd(year, 2, february + 1), None, "{year}-02-{}", february + 1);
+        }
+    }
+
+    #[test]
+    fn the_last_day_of_the_algorithms_400_year_cycle_and_the_epoch() {
+        // 2000-02-29 closes one of the calendar algorithm's 400-year cycles (they start in March).
+        let leap_day = Date::from_ymd(2000, 2, 29).unwrap();
+        assert_eq!((leap_day.ymd(), leap_day.add_days(1).ymd(), leap_day.add_days(-1).ymd()), ((2000, 2, 29), (2000, 3, 1), (2000, 2, 28)));
+        // Days since 1970-01-01: 30 years of 365 days and the 7 leap days from 1972 to 1996.
+        assert_eq!(Date::from_ymd(1970, 1, 1).unwrap().epoch_days(), 0);
+        assert_eq!(Date::from_ymd(2000, 1, 1).unwrap().epoch_days(), 30 * 365 + 7);
+    }
+
+    #[test]
+    fn both_separators_must_be_dashes() {
+        assert_eq!(Date::parse("2026/12-06"), None);
+        assert_eq!(Date::parse("2026-12/06"), None);
+        assert!(Date::parse("2026-12-06").is_some());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// The conversion holds far outside the widget's years too (before year 0 and after
+        /// 4000), so no branch of it is left unchecked.
+        #[test]
+        fn days_and_dates_convert_both_ways_in_any_year(day in -2_000_000i32..2_000_000) {
+            let (y, m, d) = civil_from_days(day);
+            prop_assert!((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m));
+            prop_assert_eq!(days_from_civil(y, m, d), day);
+            // The next day is the next date.
+            let (y2, m2, d2) = civil_from_days(day + 1);
+            let next = if d < days_in_month(y, m) { (y, m, d + 1) } else if m < 12 { (y, m + 1, 1) } else { (y + 1, 1, 1) };
+            prop_assert_eq!((y2, m2, d2), next);
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -372,6 +372,10 @@ mod tests {
         assert_eq!(spacing_choices(pro, 30), vec![28, 30, 35, 42], "a value from a link is kept");
         let botox = &catalog.treatment("botox").unwrap().course; // 90–120 days: "3 months" and "4 months"
         assert_eq!(spacing_choices(botox, 90), vec![90, 120]);
+        // A longest spacing the weekly steps do not land on is still offered: 7, 14, then 20 days.
+        let mut odd = pro.clone();
+        (odd.spacing_days_min, odd.spacing_days_max) = (7, 20);
+        assert_eq!(spacing_choices(&odd, 7), vec![7, 14, 20]);
     }
 
     #[test]
