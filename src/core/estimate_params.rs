@@ -267,8 +267,7 @@ fn query_encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b',' => "%2C".to_string(),
-            _ => format!("%{b:02X}"),
+            _ => format!("%{b:02X}"), // a comma in an area list too: %2C
         })
         .collect()
 }
@@ -281,6 +280,73 @@ mod tests {
 
     fn today() -> Date {
         Date::parse("2026-11-22").unwrap()
+    }
+
+    #[test]
+    fn every_part_of_a_link_is_read_into_its_own_field() {
+        let p = EstimateParams::parse("l=harbor;t=botox;a=face,neck;s=3;x=prp;p=pkg:course-4;f=p12;d=2027-01-05;w=30;e=2027-03-01;r=6;zz=1");
+        let date = |s: &str| Date::parse(s);
+        assert_eq!(p, EstimateParams {
+            treatment: Some("botox".into()), areas: vec!["face".into(), "neck".into()], sessions: Some(3), add_ons: vec!["prp".into()],
+            payment: Some(PaymentChoice::Package("course-4".into())), plan: Some("p12".into()), start: date("2027-01-05"),
+            spacing_days: Some(30), event: date("2027-03-01"), rollers_per_year: Some(6), location: Some("harbor".into()),
+        });
+        let pay = |v: &str| EstimateParams::parse(&format!("p={v}")).payment;
+        assert_eq!(pay("mem:skin-club"), Some(PaymentChoice::Membership("skin-club".into())));
+        assert_eq!(pay("each"), Some(PaymentChoice::PerSession));
+        assert_eq!(pay("every"), None);
+        assert_eq!(pay("gift:x"), None);
+    }
+
+    #[test]
+    fn a_form_written_to_a_link_reads_back_the_same() {
+        let (catalog, config) = setup();
+        let params = EstimateParams::parse("t=professional-microneedling;a=face;s=3;p=pkg:course-4;d=2027-01-05;w=35;e=2027-06-01;r=6");
+        let form = EstimateForm::resolve(&params, &config, &catalog, today()).unwrap();
+        assert_eq!(form.payment, Some(PaymentChoice::Package("course-4".into())));
+        let again = EstimateForm::resolve(&EstimateParams::parse(&form.to_value()), &config, &catalog, today()).unwrap();
+        assert_eq!(again, form);
+        assert_eq!(form.to_params().treatment.as_deref(), Some("professional-microneedling"));
+        assert_eq!(form.to_params().sessions, Some(3));
+    }
+
+    /// A two-location clinic: botox priced for the face and neck, a package and a membership for
+    /// microneedling only, and one membership for everything.
+    fn chain() -> (Catalog, ClinicConfig) {
+        let catalog = Catalog::built_in().unwrap();
+        let json = r#"{"version":1,"clinicName":"Rose","offeredTreatments":["botox","professional-microneedling"],
+            "locations":[{"id":"downtown","name":"Downtown"},{"id":"harbor","name":"Harbor","priceAdjustPercent":10}],
+            "pricing":{"treatments":{"botox":{"areas":{"face":300,"neck":200}},"professional-microneedling":{"areas":{"face":250}}},
+              "packages":[{"id":"mn-3","name":"Three","treatment":"professional-microneedling","sessions":3,"price":650}],
+              "memberships":[{"id":"mn-club","name":"MN club","monthlyFee":50,"percentOff":10,"treatments":["professional-microneedling"]},
+                             {"id":"all-club","name":"All club","monthlyFee":60,"percentOff":10}]}}"#;
+        let config = ClinicConfig::read(json, &catalog).unwrap().config;
+        (catalog, config)
+    }
+
+    #[test]
+    fn a_link_keeps_only_what_this_clinic_offers_for_this_treatment() {
+        let (catalog, config) = chain();
+        let form = |link: &str| EstimateForm::resolve(&EstimateParams::parse(link), &config, &catalog, today()).unwrap();
+        // Locations: the one named, else the first.
+        assert_eq!(form("l=harbor;t=botox").location.as_deref(), Some("harbor"));
+        assert_eq!(form("l=uptown;t=botox").location.as_deref(), Some("downtown"));
+        assert_eq!(form("t=botox").location.as_deref(), Some("downtown"));
+        // Areas: the ones priced, each once; none left, the standard one.
+        assert_eq!(form("t=botox;a=neck").areas, ["neck"]);
+        assert_eq!(form("t=botox;a=elbow,neck").areas, ["neck"]);
+        assert_eq!(form("t=botox;a=elbow").areas, ["face"]);
+        // A package or membership for another treatment is dropped; one for this one, or for all, kept.
+        assert_eq!(form("t=botox;p=pkg:mn-3").payment, None);
+        assert_eq!(form("t=professional-microneedling;p=pkg:mn-3").payment, Some(PaymentChoice::Package("mn-3".into())));
+        assert_eq!(form("t=botox;p=pkg:nope").payment, None);
+        assert_eq!(form("t=botox;p=mem:mn-club").payment, None);
+        assert_eq!(form("t=professional-microneedling;p=mem:mn-club").payment, Some(PaymentChoice::Membership("mn-club".into())));
+        assert_eq!(form("t=botox;p=mem:all-club").payment, Some(PaymentChoice::Membership("all-club".into())));
+        assert_eq!(form("t=botox;p=mem:nope").payment, None);
+        // Switching treatment keeps the location chosen.
+        let switched = form("l=harbor;t=botox").with_treatment("professional-microneedling", &config, &catalog, today()).unwrap();
+        assert_eq!((switched.treatment.as_str(), switched.location.as_deref()), ("professional-microneedling", Some("harbor")));
     }
 
     #[test]
