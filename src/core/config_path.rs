@@ -69,7 +69,6 @@ impl Path {
         while i < b.len() {
             match b[i] {
                 b'.' if !segs.is_empty() && text[i + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_') => i += 1,
-                b'.' => return None,
                 b'[' => {
                     let rest = &text[i + 1..];
                     if rest.starts_with('"') {
@@ -88,6 +87,7 @@ impl Path {
                         i += 1 + end + 1;
                     }
                 }
+                // A key; any other dot (leading, doubled, trailing) reads as an empty key, refused.
                 _ => {
                     let end = text[i..].find(['.', '[']).map_or(text.len(), |e| i + e);
                     let key = &text[i..end];
