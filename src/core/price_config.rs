@@ -677,6 +677,32 @@ mod tests {
     }
 
     #[test]
+    fn a_value_of_the_wrong_kind_is_described_as_what_was_expected() {
+        let err = |e: serde_json::Error| e.to_string();
+        assert!(err(serde_json::from_str::<RawPrice>("true").unwrap_err()).contains("an amount such as 150 or \"149.50\", or a range"));
+        assert!(err(serde_json::from_str::<Decimal>("true").unwrap_err()).contains("a number such as 150 or \"149.50\""));
+        assert!(err(serde_json::from_str::<OrderedMap<u8>>("[1]").unwrap_err()).contains("an object"));
+    }
+
+    #[test]
+    fn a_range_names_each_end_once() {
+        // The config reader refuses repeated keys before this; a price read on its own does too.
+        let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
+        assert!(twice(r#"{"low":1,"low":2,"high":3}"#).contains("the key \"low\" appears twice"));
+        assert!(twice(r#"{"low":1,"high":2,"high":3}"#).contains("the key \"high\" appears twice"));
+        assert_eq!(serde_json::from_str::<RawPrice>(r#"{"high":3,"low":1}"#).unwrap(), RawPrice::Range { low: Decimal("1".into()), high: Decimal("3".into()) });
+    }
+
+    #[test]
+    fn financing_covers_packages_and_memberships_unless_the_clinic_says_not() {
+        let plans = r#""plans":[{"id":"p12","name":"12 months","months":12,"apr":0}]"#;
+        let book = parse_pricing(&format!(r#"{{"treatments":{{"botox":{{"areas":{{"face":300}}}}}},"financing":{{{plans}}}}}"#)).unwrap().pricing.unwrap();
+        assert!(book.financing.with_packages && book.financing.with_memberships);
+        let book = parse_pricing(&format!(r#"{{"treatments":{{"botox":{{"areas":{{"face":300}}}}}},"financing":{{{plans},"withMemberships":false}}}}"#)).unwrap().pricing.unwrap();
+        assert!(book.financing.with_packages && !book.financing.with_memberships);
+    }
+
+    #[test]
     fn prices_are_read_exactly_from_numbers_and_strings() {
         let c = parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":{"low":99.5,"high":"1200.25"},"neck":150}}}}"#).unwrap();
         let book = c.pricing.unwrap();
