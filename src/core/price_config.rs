@@ -685,6 +685,16 @@ mod tests {
     }
 
     #[test]
+    fn names_are_one_to_the_limit_of_plain_characters() {
+        assert_eq!(text("  Glow  ", "n", 4).unwrap(), "Glow");
+        assert!(text("   ", "n", 4).is_err(), "blank");
+        assert!(text("Glows", "n", 4).is_err(), "one too many");
+        assert!(text("Gl\u{7}w", "n", 4).is_err(), "a control character");
+        assert!(text("Gl\u{202E}w", "n", 4).is_err(), "a direction override");
+        assert_eq!(text("éééé", "n", 4).unwrap(), "éééé", "counted in characters");
+    }
+
+    #[test]
     fn a_range_names_each_end_once() {
         // The config reader refuses repeated keys before this; a price read on its own does too.
         let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
