@@ -695,6 +695,23 @@ mod tests {
     }
 
     #[test]
+    fn ids_are_one_to_forty_letters_digits_dashes_or_underscores() {
+        assert_eq!(id(&"a".repeat(40), "x").unwrap().len(), 40);
+        assert_eq!(id("pkg_3-b", "x").unwrap(), "pkg_3-b");
+        for bad in ["", &"a".repeat(41), "pkg 3", "pkg.3", "pkg/3", "é"] {
+            assert_eq!(id(bad, "x").unwrap_err().message, "must be 1 to 40 letters, digits, - or _", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn optional_notes_are_kept_and_a_plan_name_that_contradicts_its_terms_is_quoted() {
+        let c = parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":300}}},"sourceNote":"  Our prices, 2026.  "}"#).unwrap();
+        assert_eq!(c.pricing.unwrap().source_note, Some(LocalText::One("Our prices, 2026.".into())));
+        let e = parse_pricing(r#"{"treatments":{"botox":{"areas":{"face":300}}},"financing":{"plans":[{"id":"p","name":"0% APR for 12 months","months":12,"apr":9.9}]}}"#).unwrap_err();
+        assert!(e.message.starts_with("\"0% APR for 12 months\" says 0% but the plan's APR is 9.90% "), "{}", e.message);
+    }
+
+    #[test]
     fn a_range_names_each_end_once() {
         // The config reader refuses repeated keys before this; a price read on its own does too.
         let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
