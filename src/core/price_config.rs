@@ -712,6 +712,15 @@ mod tests {
     }
 
     #[test]
+    fn plan_names_are_read_whatever_spaces_digits_and_percent_signs_they_use() {
+        assert_eq!(plain_name("0\u{00A0}% APR\u{2003}for １２ Months"), "0 % apr for 12 months");
+        assert_eq!(plain_name("５０％ off"), "50% off");
+        // A number starts at a digit that follows no digit, point or comma: "v.5" and "x,7" hold none.
+        assert_eq!(numbers("1.5% then 2,5 months"), vec![("1.5".to_string(), "% then 2,5 months"), ("2.5".to_string(), "months")]);
+        assert_eq!(numbers("v.5% x,7 months 12 mo"), vec![("12".to_string(), "mo")]);
+    }
+
+    #[test]
     fn a_range_names_each_end_once() {
         // The config reader refuses repeated keys before this; a price read on its own does too.
         let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
