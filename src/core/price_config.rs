@@ -718,6 +718,19 @@ mod tests {
         // A number starts at a digit that follows no digit, point or comma: "v.5" and "x,7" hold none.
         assert_eq!(numbers("1.5% then 2,5 months"), vec![("1.5".to_string(), "% then 2,5 months"), ("2.5".to_string(), "months")]);
         assert_eq!(numbers("v.5% x,7 months 12 mo"), vec![("12".to_string(), "mo")]);
+        assert_eq!(numbers("over 12"), vec![("12".to_string(), "")], "a number at the very end");
+    }
+
+    #[test]
+    fn a_plan_name_may_not_state_an_amount_in_any_way() {
+        let named = |name: &str| {
+            let json = format!(r#"{{"treatments":{{"botox":{{"areas":{{"face":300}}}}}},"financing":{{"plans":[{{"id":"p","name":"{name}","months":12,"apr":0}}]}}}}"#);
+            parse_pricing(&json).err().map(|e| e.message.contains("must not state an amount")).unwrap_or(false)
+        };
+        assert!(named("Pay USD 50 a month"), "the currency's code before the number");
+        assert!(named("Just 50 usd a month"), "the currency's code after it");
+        assert!(named("Only $50 a month"), "a symbol");
+        assert!(!named("12 months at 0% APR"), "terms only");
     }
 
     #[test]
