@@ -734,6 +734,16 @@ mod tests {
     }
 
     #[test]
+    fn a_price_of_exactly_the_cap_and_a_range_of_one_amount_are_read() {
+        // The cap for US dollars is $10,000,000 (money.rs); a cent more is refused.
+        let face = |price: &str| parse_pricing(&format!(r#"{{"treatments":{{"botox":{{"areas":{{"face":{price}}}}}}}}}"#));
+        assert_eq!(face("10000000").unwrap().pricing.unwrap().treatment("botox").unwrap().area("face"), Some(Range::exact(1_000_000_000)));
+        assert!(face("\"10000000.01\"").unwrap_err().message.contains("the most a single price may be"));
+        assert_eq!(face(r#"{"low":200,"high":200}"#).unwrap().pricing.unwrap().treatment("botox").unwrap().area("face"), Some(Range::exact(20_000)));
+        assert!(face(r#"{"low":201,"high":200}"#).unwrap_err().message.contains("low must not be above high"));
+    }
+
+    #[test]
     fn a_range_names_each_end_once() {
         // The config reader refuses repeated keys before this; a price read on its own does too.
         let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
