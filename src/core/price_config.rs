@@ -744,6 +744,17 @@ mod tests {
     }
 
     #[test]
+    fn the_apr_limit_itself_is_allowed_and_a_deposit_is_a_percent_or_an_amount() {
+        let book = |extra: &str| parse_pricing(&format!(r#"{{"treatments":{{"botox":{{"areas":{{"face":300}}}}}}{extra}}}"#));
+        let plan = |apr: &str| book(&format!(r#","financing":{{"plans":[{{"id":"p","name":"Plan","months":12,"apr":{apr}}}]}}"#));
+        assert!(plan("60").is_ok(), "60% APR, the most, is allowed");
+        assert!(plan("\"60.01\"").unwrap_err().message.starts_with("must be at most 60%"));
+        assert_eq!(book(r#","deposit":{"percent":20}"#).unwrap().pricing.unwrap().deposit, Some(Deposit::Percent(2_000)));
+        assert_eq!(book(r#","deposit":{"amount":50}"#).unwrap().pricing.unwrap().deposit, Some(Deposit::Fixed(5_000)));
+        assert!(book(r#","deposit":{"percent":20,"amount":50}"#).unwrap_err().message.contains("needs either a percent or an amount"));
+    }
+
+    #[test]
     fn a_range_names_each_end_once() {
         // The config reader refuses repeated keys before this; a price read on its own does too.
         let twice = |json: &str| serde_json::from_str::<RawPrice>(json).unwrap_err().to_string();
