@@ -719,6 +719,8 @@ mod tests {
         assert_eq!(numbers("1.5% then 2,5 months"), vec![("1.5".to_string(), "% then 2,5 months"), ("2.5".to_string(), "months")]);
         assert_eq!(numbers("v.5% x,7 months 12 mo"), vec![("12".to_string(), "mo")]);
         assert_eq!(numbers("over 12"), vec![("12".to_string(), "")], "a number at the very end");
+        assert_eq!(numbers("in 3. or 4, then 5x6"), vec![("3".to_string(), ". or 4, then 5x6"), ("4".to_string(), ", then 5x6"), ("5".to_string(), "x6"), ("6".to_string(), "")],
+            "a point or comma with no digit after it ends the number, and so does a letter");
     }
 
     #[test]
