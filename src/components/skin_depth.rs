@@ -9,7 +9,7 @@ use super::fact_list::SourceLine;
 use super::plan_timeline::pct;
 use crate::app::{use_setup, use_texts};
 use crate::core::catalog::{Fact, SkinLayer, Treatment};
-use crate::core::skin_depth::{skin_picture, FULL};
+use crate::core::skin_depth::{drawn, page_needles as core_page_needles, skin_picture, FULL};
 use crate::core::wording::mm_range;
 
 /// One needle to draw: a treatment's name and its depth setting (hundredths of a millimetre).
@@ -22,23 +22,16 @@ pub struct Needle {
 }
 
 impl Needle {
-    /// A treatment's needle, when it has one and is used on the face (the skin drawn).
+    /// A treatment's needle, when the picture draws it (`core::skin_depth::drawn`).
     pub fn of(tr: &Treatment, current: bool) -> Option<Needle> {
-        let d = tr.needle_depth.as_ref().filter(|_| tr.used_on_face())?;
+        let d = tr.needle_depth.as_ref().filter(|_| drawn(tr))?;
         Some(Needle { name: tr.name.clone(), depth: (d.min_hundredths_mm, d.max_hundredths_mm), current })
     }
 }
 
-/// The needles a treatment page shows: the treatment itself, then at home, in a clinic and with
-/// radiofrequency for comparison (each once).
+/// The needles a treatment page shows (`core::skin_depth::page_needles`), its own marked.
 pub fn page_needles(catalog: &crate::core::catalog::Catalog, tr: &Treatment) -> Vec<Needle> {
-    let mut out: Vec<Needle> = Needle::of(tr, true).into_iter().collect();
-    for id in ["at-home-microneedling", "professional-microneedling", "rf-microneedling"] {
-        if id != tr.id {
-            out.extend(catalog.treatment(id).and_then(|other| Needle::of(other, false)));
-        }
-    }
-    if out.first().is_some_and(|n| n.current) { out } else { Vec::new() }
+    core_page_needles(catalog, tr).into_iter().filter_map(|t| Needle::of(t, t.id == tr.id)).collect()
 }
 
 /// The facts the picture states, for the page's source line.

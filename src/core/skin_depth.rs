@@ -4,7 +4,27 @@
 //! shares of the axis in basis points (0 at the surface, 10,000 at the axis end), as for the
 //! timeline and the course bars, so the picture draws them as percentages of its height.
 
-use super::catalog::SkinSite;
+use super::catalog::{Catalog, SkinSite, Treatment};
+
+/// The needles a treatment's page draws beside its own, for comparison.
+pub const COMPARED_ON_A_PAGE: [&str; 3] = ["at-home-microneedling", "professional-microneedling", "rf-microneedling"];
+
+/// Whether a treatment's needle belongs on the picture: it has a needle depth and is used on the
+/// face, whose skin the picture draws (the measured layers are the face's, not the scalp's or the
+/// body's).
+pub fn drawn(tr: &Treatment) -> bool {
+    tr.needle_depth.is_some() && tr.used_on_face()
+}
+
+/// The treatments whose needles a treatment's page draws: itself first, then at home, in a clinic
+/// and with radiofrequency, each once. None when its own needle is not drawn.
+pub fn page_needles<'a>(catalog: &'a Catalog, tr: &'a Treatment) -> Vec<&'a Treatment> {
+    if !drawn(tr) {
+        return Vec::new();
+    }
+    let others = COMPARED_ON_A_PAGE.iter().filter(|id| **id != tr.id).filter_map(|id| catalog.treatment(id)).filter(|t| drawn(t));
+    std::iter::once(tr).chain(others).collect()
+}
 
 /// The axis end in basis points.
 pub const FULL: i32 = 10_000;
@@ -89,6 +109,16 @@ mod tests {
         assert_eq!((p.end_um, p.needles[0]), (1500, (3333, 6667)));
         // A range given upside down is drawn the right way up.
         assert_eq!(skin_picture(&site((63, 30), (1969, 759)), &[(50, 25)]), skin_picture(&site((30, 63), (759, 1969)), &[(25, 50)]));
+    }
+
+    #[test]
+    fn a_page_draws_its_own_needle_first_then_the_three_compared_each_once() {
+        let catalog = Catalog::built_in().unwrap();
+        let ids = |id: &str| page_needles(&catalog, catalog.treatment(id).unwrap()).iter().map(|t| t.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids("acne-scar-microneedling"), ["acne-scar-microneedling", "at-home-microneedling", "professional-microneedling", "rf-microneedling"]);
+        assert_eq!(ids("rf-microneedling"), ["rf-microneedling", "at-home-microneedling", "professional-microneedling"]);
+        // No needles (a peel), or skin that is not the face's (scalp, stretch marks on the body): none.
+        assert!(ids("chemical-peel").is_empty() && ids("scalp-microneedling").is_empty() && ids("stretch-mark-microneedling").is_empty());
     }
 
     #[test]
