@@ -562,6 +562,16 @@ impl Recipe {
         }
     }
 
+    /// Where that price comes from, so two ways sharing it (two counts of one package) are
+    /// compared at the same price, not at opposite ends of its range.
+    fn own_price_source(&self) -> Option<(bool, usize)> {
+        match *self {
+            Recipe::SetPrice { package, .. } => Some((false, package)),
+            Recipe::Membership { membership, .. } => Some((true, membership)),
+            Recipe::PerSession | Recipe::PercentOff { .. } => None,
+        }
+    }
+
     /// Whether its total is rounded anywhere (a percentage or tax): claims then allow for it.
     fn rounds(&self, book: &PriceBook) -> bool {
         book.tax.as_ref().is_some_and(|t| !t.included) || matches!(self, Recipe::PercentOff { .. } | Recipe::Membership { .. })
@@ -675,12 +685,17 @@ const ROUNDING_ALLOWANCE: i64 = 6;
 /// the extremes are at the ends of those ranges.
 fn spread(book: &PriceBook, a: &Recipe, b: &Recipe, sessions: u8, session: Range, add_ons: Range) -> (i64, i64) {
     let (own_a, own_b) = (a.own_price(book), b.own_price(book));
+    // One package bought in two counts has one price: both sides take the same end of it.
+    let shared = a.own_price_source().is_some() && a.own_price_source() == b.own_price_source();
     let mut least = i64::MAX;
     let mut most = i64::MIN;
     for s in [End::Low, End::High] {
         for x in [End::Low, End::High] {
             for oa in [End::Low, End::High] {
                 for ob in [End::Low, End::High] {
+                    if shared && oa != ob {
+                        continue;
+                    }
                     let d = total_at(book, a, sessions, s.of(session), x.of(add_ons), oa.of(own_a))
                         - total_at(book, b, sessions, s.of(session), x.of(add_ons), ob.of(own_b));
                     least = least.min(d);
@@ -1051,7 +1066,12 @@ pub(crate) mod tests {
         b.packages = vec![Package { id: "c4".into(), name: LocalText::One("Course of 4".into()), treatment: "mn".into(), sessions: 4, deal: Deal::SetPrice { price: r(5_000, 220_000), areas: vec!["face".into()] } }];
         b.memberships.clear();
         let e = estimate(&b, &input(&["face"], 7)).unwrap();
-        assert!(!matches!(e.cheapest, Cheapest::AtEveryPrice { .. }), "{:?}", e.cheapest);
+        // The package way is two packages (mid-range 225k against 240k for one and 3 singles, and
+        // 297.5k for 7 singles at 105k..490k): lowest at both ends and in the middle, yet no claim
+        // of "cheapest at every price", since one package and 3 singles can undercut it.
+        assert_eq!(e.options[1].total, r(10_000, 440_000));
+        assert_eq!(e.options[0].total, r(105_000, 490_000));
+        assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 1, lowest_at_high_end: 1 });
     }
 
     #[test]
@@ -1281,13 +1301,19 @@ pub(crate) mod tests {
         let mut b = book();
         b.memberships.clear();
         b.treatments[0].areas[0].1 = r(10_000, 10_000);
-        b.packages = vec![Package { id: "three".into(), name: LocalText::One("Course of 3".into()), treatment: "mn".into(), sessions: 3, deal: Deal::SetPrice { price: r(20_000, 29_000), areas: vec!["face".into()] } }];
-        // Five sessions: one package and two singles (40k..49k) against two packages (40k..58k)
-        // and five singles (50k). One package is always cheaper than paying per session, but at
-        // some prices two packages cost less than one: no "cheapest" claim.
+        b.packages = vec![Package { id: "three".into(), name: LocalText::One("Course of 3".into()), treatment: "mn".into(), sessions: 3, deal: Deal::SetPrice { price: r(15_000, 29_000), areas: vec!["face".into()] } }];
+        // Five sessions: one package and two singles (35k..49k) against two packages (30k..58k)
+        // and five singles (50k). One package is always cheaper than paying per session, but
+        // below 20k a package, two cost less than one and two singles: no "cheapest" claim.
+        let e = estimate(&b, &input(&["face"], 5)).unwrap();
+        assert_eq!(e.options[1].total, r(35_000, 49_000));
+        assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 1, lowest_at_high_end: 1 });
+        // From 20k a package, two packages (2 × price) never cost less than one and two singles
+        // (price + 20k), and both are one price: one package is cheapest at every price.
+        b.packages[0].deal = Deal::SetPrice { price: r(20_000, 29_000), areas: vec!["face".into()] };
         let e = estimate(&b, &input(&["face"], 5)).unwrap();
         assert_eq!(e.options[1].total, r(40_000, 49_000));
-        assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 1, lowest_at_high_end: 1 });
+        assert_eq!(e.cheapest, Cheapest::AtEveryPrice { index: 1, tied: vec![] });
         // An exact tie with a count not listed is not a listed tie.
         b.packages[0].sessions = 2;
         b.packages[0].deal = Deal::SetPrice { price: r(10_000, 10_000), areas: vec!["face".into()] };
@@ -1601,6 +1627,23 @@ mod properties {
                 }
                 prop_assert_eq!(end.of(e.per_session), m.a + m.x);
             }
+            // The model reads each option's package count from its lines; check that count is the
+            // stated rule's: the lowest mid-range total of every count that covers the course,
+            // fewer packages on a tie.
+            let (lo, hi) = (Model::new(&book, &i, point(&book, 0, 0)), Model::new(&book, &i, point(&book, 1, 0)));
+            for o in &e.options {
+                let PaymentChoice::Package(id) = &o.choice else { continue };
+                let which = usize::from(id != "set");
+                let cost = |m: &Model, k: i64| if which == 0 { m.set(k) } else { m.pct(k) };
+                let k = i64::from(package_count(&book, o));
+                prop_assert!((1..=lo.most(which)).contains(&k), "{id}: {k} packages");
+                for other in 1..=lo.most(which) {
+                    prop_assert!(
+                        (cost(&lo, k) + cost(&hi, k), k) <= (cost(&lo, other) + cost(&hi, other), other),
+                        "{id}: {k} packages chosen, {other} cost less at mid-range"
+                    );
+                }
+            }
         }
 
         #[test]
@@ -1680,6 +1723,26 @@ mod properties {
                 prop_assert!(totals.iter().all(|t| totals[index].low + totals[index].high <= t.low + t.high));
                 prop_assert!(totals.iter().all(|t| totals[lowest_at_low_end].low <= t.low));
                 prop_assert!(totals.iter().all(|t| totals[lowest_at_high_end].high <= t.high));
+                // And "cheapest at every price" would have been false: at some mix of the ends of
+                // the prices a face-only course depends on (the face, each combination, the set
+                // package, the membership fee), some way to pay undercuts the one named.
+                let t = &book.treatments[0];
+                let Deal::SetPrice { price: set, .. } = book.packages[0].deal else { unreachable!() };
+                let vars = 3 + t.combinations.len();
+                let undercut = (0u32..1 << vars).any(|bits| {
+                    let end = |r: Range, bit: usize| if bits & (1 << bit) == 0 { r.low } else { r.high };
+                    let at = Point {
+                        areas: t.areas.iter().enumerate().map(|(k, a)| if k == 0 { end(a.1, 0) } else { a.1.low }).collect(),
+                        combos: t.combinations.iter().enumerate().map(|(k, c)| end(c.price, 3 + k)).collect(),
+                        add_on: book.add_ons[0].per_session.low,
+                        set_price: end(set, 1),
+                        fee: end(book.memberships[0].monthly_fee, 2),
+                    };
+                    let m = Model::new(&book, &i, at);
+                    let named = m.total_of(&e.options[index]);
+                    m.every_way().into_iter().any(|other| other < named)
+                });
+                prop_assert!(undercut, "no mix of prices undercuts {:?}: it could have been claimed cheapest", e.options[index].choice);
             }
         }
 
