@@ -105,6 +105,7 @@ mod tests {
             prop_assert!(s.end / s.step <= MAX_STEPS && s.end - s.step < top, "the axis is no longer than it needs");
             let mantissa = { let mut m = s.step; while m % 10 == 0 && m >= 10 { m /= 10; } m };
             prop_assert!([1, 2, 25, 5].contains(&mantissa), "step {}", s.step);
+            prop_assert_eq!(s.bars.len(), ranges.len(), "one bar per range");
             for (r, &(low, high)) in ranges.iter().zip(&s.bars) {
                 prop_assert!(0 <= low && low <= high && high <= FULL);
                 for (amount, at) in [(r.low, low), (r.high, high)] {

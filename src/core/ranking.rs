@@ -104,10 +104,22 @@ mod tests {
                 b.treatment.id
             );
         }
-        // Scores are the sum of weights over the matched concerns.
-        for x in &r {
-            assert_eq!(x.score, x.matched.iter().map(|(_, f)| f.weight()).sum::<u32>());
+        // Scores are the stated weights (strong 3, good 2, some 1), summed over the picked concerns
+        // each treatment's catalog entry lists; a treatment listing none of them is left out.
+        let stated = |f: Fit| match f {
+            Fit::Strong => 3,
+            Fit::Good => 2,
+            Fit::Some => 1,
+        };
+        for t in &c.treatments {
+            let expected: u32 =
+                picked.iter().filter_map(|p| t.concerns.iter().find(|x| &x.concern == p)).map(|x| stated(x.fit)).sum();
+            match r.iter().find(|x| x.treatment.id == t.id) {
+                Some(x) => assert_eq!(x.score, expected, "{}", t.id),
+                None => assert_eq!(expected, 0, "{} is missing", t.id),
+            }
         }
+        assert!(r.iter().any(|x| x.score >= 7) && r.iter().any(|x| x.score <= 3), "the picks give a spread of scores");
     }
 
     #[test]

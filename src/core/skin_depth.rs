@@ -150,6 +150,7 @@ mod tests {
             // (|at - um / end × FULL| <= 1/2, in whole numbers.)
             let near = |at: i32, um: u32| (2 * i64::from(at) * i64::from(p.end_um) - 2 * i64::from(um) * i64::from(FULL)).abs() <= i64::from(p.end_um);
             prop_assert!(p.ticks.iter().all(|&(um, at)| near(at, um)));
+            prop_assert_eq!(p.needles.len(), needles.len(), "one column per needle");
             for (&(a, b), &(lo, hi)) in needles.iter().zip(&p.needles) {
                 prop_assert!(near(lo, u32::from(a.min(b)) * 10) && near(hi, u32::from(a.max(b)) * 10));
             }
