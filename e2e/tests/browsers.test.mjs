@@ -248,15 +248,29 @@ for (const name of BROWSERS) {
       await page.waitText({ css: 'h3', text: 'Treatments' });
       await page.back();
       await page.waitText({ css: 'h3', text: 'Guide contents' });
+      await page.click({ css: 'button', text: 'Estimate the cost of a course' });
+      // Clinic B's first treatment, RF microneedling, 4 face sessions at 600–1.200,50 € in its
+      // membership (10 % off, 6 months at 49 €), + 19 %: (2.160 + 294) × 1,19 = 2.920,26 € and
+      // (4.321,80 + 294) × 1,19 = 5.492,80 €.
+      await page.waitFor(() => document.querySelector('treatment-widget').shadowRoot
+        .querySelector('.tw-total-figure')?.textContent.replace(/\u00a0/g, ' ') === '2.920,26 € – 5.492,80 €');
+      assert.ok(await page.evaluate(() => window.__seen.listeners) > 0, 'listeners were added through the wrapped addEventListener');
       assert.deepEqual(page.problems, []);
       await page.close();
     });
 
     it('text wraps between words, never inside one, at 320 px: the estimate with a package, compare cards, a treatment', async () => {
       const broken = [];
-      for (const hash of ['estimate/t=professional-microneedling;a=face;s=4', 'compare/professional-microneedling,chemical-peel,laser-resurfacing', 'treatment/stretch-mark-microneedling']) {
+      // Each link's own view, and its content, is on screen before the words are measured.
+      const shown = {
+        'estimate/t=professional-microneedling;a=face;s=4': [{ css: 'h3', text: 'Estimate the cost' }, { css: '.tw-glance dd', text: 'Microneedling course of 4' }],
+        'compare/professional-microneedling,chemical-peel,laser-resurfacing': [{ css: 'h3', text: 'Compare' }, { css: '.tw-compare-card', text: 'Laser' }],
+        'treatment/stretch-mark-microneedling': [{ css: 'h3', text: 'Stretch-mark microneedling' }],
+      };
+      for (const [hash, expected] of Object.entries(shown)) {
         const page = await open('plain-fluid.html', { hash, width: 320, height: 2400 });
         await page.waitForWidgets(1);
+        for (const q of expected) await page.waitText(q);
         broken.push(...(await page.evaluate(() => {
           // Each word as a Range: more than one line box means it was broken across lines. A
           // break after a hyphen or a dash is a break between words ("stretch-|mark", "3–|6").

@@ -125,8 +125,26 @@ describe('Spanish', () => {
   it('every view is in Spanish, with no English sentence left', async () => {
     const english = englishFragments();
     assert.ok(english.length > 200, `${english.length} fragments to look for`);
+    // Each link opens its own view, titled in Spanish (the titles read from the Spanish files here,
+    // not from the widget), so the scan below reads that view and not a fallback.
+    const es = JSON.parse(readFileSync(resolve(ROOT, 'content/strings.es.json'), 'utf8'));
+    const catalogEs = JSON.parse(readFileSync(resolve(ROOT, 'content/catalog.es.json'), 'utf8'));
+    const own = (n) => (typeof n === 'string' ? n : n?.es);
+    const nameOf = (id) => own(ROSE.treatmentNames?.[id]) ?? catalogEs.treatments.find((t) => t.id === id)?.name
+      ?? ROSE.customTreatments.find((t) => t.id === id).name.es;
+    const title = (hash) => {
+      const [view, rest] = hash.split('/');
+      if (!view) return es['home.contents'];
+      if (view === 'treatment') return nameOf(rest);
+      return es[`view.${view}`];
+    };
     for (const hash of views) {
       const { w, problems, context } = await openClinic(spanish, { hash });
+      assert.equal(normalise(await w.locator(hash ? 'h3.tw-view-title' : 'h3#tw-home-title').textContent()), normalise(title(hash)), `#tw=${hash}`);
+      if (hash.startsWith('estimate')) {
+        await w.locator('.tw-total-figure').first().waitFor();
+        assert.match(await w.locator('.tw-lines').textContent(), /Ciclo de 3 sesiones de microagujas/);
+      }
       const text = normalise(await w.evaluate((el) => el.shadowRoot.querySelector('.tw-root').innerText));
       const left = english.filter((e) => text.includes(e));
       assert.deepEqual(left, [], `#tw=${hash}`);

@@ -248,6 +248,10 @@ describe('lazy start: a widget below the fold costs the page only the loader unt
       document.body.prepend(el);
     });
     await waitForWidgets(page, 1);
+    // Started and working: a tile opens its view.
+    const w = page.locator('treatment-widget');
+    await w.getByRole('button', { name: /^Treatments/ }).click();
+    await w.getByRole('heading', { name: 'Treatments', exact: true }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -588,10 +592,17 @@ describe('config changes and the config fetch limits', () => {
 
   it('a slow answer for an earlier config never replaces a newer one', async () => {
     const { page, problems, context } = await openPage(h.browser);
-    // clinic-b.json answers after 3 s; clinic-b-uptown.json at once.
+    // The race is made, not hoped for: once clinic-b.json has been asked for, the page switches to
+    // clinic-b-uptown.json, which answers at once; clinic-b.json answers 3 s later.
+    const requested = [];
+    page.on('request', (r) => { if (/clinic-b(-uptown)?\.json$/.test(r.url())) requested.push(r.url().split('/').pop()); });
+    let olderAnswered;
+    const older = new Promise((ok) => { olderAnswered = ok; });
     await page.route('**/fixtures/clinic-b.json', async (route) => {
+      await page.evaluate(() => document.querySelector('#switching').setAttribute('config', 'clinic-b-uptown.json'));
       await new Promise((ok) => setTimeout(ok, 3000));
       await route.continue();
+      olderAnswered();
     });
     await page.goto(`${h.site}/fixtures/plain.html`);
     await waitForWidgets(page, 1);
@@ -600,12 +611,13 @@ describe('config changes and the config fetch limits', () => {
       el.id = 'switching';
       el.setAttribute('config', 'clinic-b.json');
       document.body.append(el);
-      setTimeout(() => el.setAttribute('config', 'clinic-b-uptown.json'), 300);
     });
     const eyebrow = () => page.locator('#switching').evaluate((el) => el.shadowRoot?.querySelector('.tw-eyebrow')?.textContent ?? null);
     await page.waitForFunction(() => document.querySelector('#switching').shadowRoot?.querySelector('.tw-eyebrow')?.textContent === 'Clinic B Uptown (fetched)');
-    // Let the slow, older answer arrive: the newer config stays.
-    await page.waitForTimeout(3500);
+    // Let the slow, older answer arrive (and the app take it in): the newer config stays.
+    await older;
+    await page.waitForTimeout(500);
+    assert.deepEqual(requested, ['clinic-b.json', 'clinic-b-uptown.json']);
     assert.equal(await eyebrow(), 'Clinic B Uptown (fetched)');
     assert.deepEqual(problems, []);
     await context.close();

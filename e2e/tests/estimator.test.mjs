@@ -131,12 +131,20 @@ describe('sharing and remembering', () => {
   it('the last estimate is remembered on this device', async () => {
     const { page, w, context } = await open('estimate');
     await w.getByLabel('Treatment', { exact: true }).selectOption('chemical-peel');
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('treatment-widget:v1:estimate:')));
+    // What is saved is the estimate's own parameters, naming the treatment chosen, and nothing about health.
+    await page.waitForFunction(() => Object.entries(localStorage).some(([k, v]) =>
+      k.startsWith('treatment-widget:v1:estimate:') && /(^|;)t=chemical-peel(;|$)/.test(JSON.parse(v).params)));
     const stored = await page.evaluate(() => JSON.stringify(localStorage));
     assert.doesNotMatch(stored, /acne|pregnan|concern/i);
-    await page.goto(`${h.site}/fixtures/plain-fluid.html#tw=estimate`);
-    await waitForWidgets(page, 1);
-    assert.equal(await page.locator('treatment-widget').getByLabel('Treatment', { exact: true }).inputValue(), 'chemical-peel');
+    // A second page on this device (same storage, nothing in memory): only storage can bring the peel back.
+    const again = await context.newPage();
+    await again.goto(`${h.site}/fixtures/plain-fluid.html#tw=estimate`);
+    await waitForWidgets(again, 1);
+    assert.equal(await again.locator('treatment-widget').getByLabel('Treatment', { exact: true }).inputValue(), 'chemical-peel');
+    // And the first choice of treatment is not what a page without storage opens on.
+    const fresh = await open('estimate');
+    assert.notEqual(await fresh.w.getByLabel('Treatment', { exact: true }).inputValue(), 'chemical-peel');
+    await fresh.context.close();
     await context.close();
   });
 

@@ -126,6 +126,7 @@ describe('compare', () => {
     const narrow = await open('compare/professional-microneedling,at-home-microneedling', 360);
     assert.ok(!(await narrow.w.locator('table').isVisible()));
     assert.equal(await narrow.w.locator('.tw-compare-card').count(), 2);
+    for (const card of await narrow.w.locator('.tw-compare-card').all()) assert.ok(await card.isVisible());
     await narrow.context.close();
   });
 

@@ -144,6 +144,19 @@ describe('hostile strings in links and storage', () => {
       const hash = `#${batch.map((p, i) => `w${i}=${encodeURIComponent(forms[(i + b) % forms.length](p))}`).join('&')}`;
       const { page, context, dialogs, problems } = await open(batch.map(() => ROSE), hash);
       assert.deepEqual(await audit(page), [], hash.slice(0, 200));
+      // Working, not only drawn: each widget answers a click (a tile opens a view with Back, or
+      // Back returns to the tiles).
+      for (const i of batch.keys()) {
+        const w = page.locator(`#w${i}`);
+        await w.getByRole('heading', { level: 3 }).first().waitFor();
+        if (await w.locator('.tw-back').count()) {
+          await w.locator('.tw-back').click();
+          await w.locator('.tw-tile').first().waitFor();
+        } else {
+          await w.locator('.tw-tile').first().click();
+          await w.locator('.tw-back').waitFor();
+        }
+      }
       assert.deepEqual(dialogs, []);
       assert.deepEqual(problems, []);
       await context.close();
@@ -151,6 +164,17 @@ describe('hostile strings in links and storage', () => {
   });
 
   it('in stored state: the estimate opens, and the garbage is forgotten', async () => {
+    // What a widget with nothing stored opens on and remembers: the garbage must change neither.
+    const stored = (page, i) => page.evaluate((k) => localStorage.getItem(k), `treatment-widget:v1:estimate:w${i}`);
+    const totalOf = (page, i) => page.locator(`#w${i} .tw-total-figure`).first().textContent();
+    const clean = await open([ROSE], '#w0=estimate');
+    await clean.page.locator('#w0 .tw-total-figure').first().waitFor();
+    await clean.page.waitForFunction(() => localStorage.getItem('treatment-widget:v1:estimate:w0'));
+    const cleanStored = await stored(clean.page, 0);
+    const cleanTotal = await totalOf(clean.page, 0);
+    assert.equal(JSON.parse(cleanStored).v, 1);
+    assert.match(cleanTotal, /\$\d/);
+    await clean.context.close();
     for (const batch of batches) {
       const { page, context, dialogs, problems } = await open(batch.map(() => ROSE), `#${batch.map((_, i) => `w${i}=estimate`).join('&')}`, {
         init: (list) => {
@@ -163,6 +187,10 @@ describe('hostile strings in links and storage', () => {
       assert.deepEqual(await audit(page), []);
       for (const i of batch.keys()) {
         await page.locator(`#w${i}`).getByRole('heading', { name: /See what a course costs|Estimate the cost/, level: 3 }).first().waitFor();
+        // The estimate is the one a clean device gets, and the garbage was replaced by it.
+        assert.equal(await totalOf(page, i), cleanTotal, `w${i}`);
+        await page.waitForFunction((k) => localStorage.getItem(k)?.startsWith('{"v":1'), `treatment-widget:v1:estimate:w${i}`);
+        assert.equal(await stored(page, i), cleanStored, `w${i}`);
       }
       assert.deepEqual(dialogs, []);
       assert.deepEqual(problems, []);
