@@ -87,16 +87,16 @@ impl Draft {
                 let slot = self.0.entry(first.to_string()).or_insert(Value::Null);
                 if !set_in(slot, rest, v) {
                     if slot.is_null() {
-                        self.0.remove(*first);
+                        self.0.shift_remove(*first);
                     }
                 }
             }
             None => {
                 if rest.is_empty() {
-                    self.0.remove(*first);
+                    self.0.shift_remove(*first);
                 } else if let Some(slot) = self.0.get_mut(*first) {
                     if remove_in(slot, rest) && is_empty(slot) {
-                        self.0.remove(*first);
+                        self.0.shift_remove(*first);
                     }
                 }
             }
@@ -261,7 +261,7 @@ fn set_in(slot: &mut Value, path: &[Step], value: Value) -> bool {
             let child = map.entry(k.to_string()).or_insert(Value::Null);
             let done = set_in(child, rest, value);
             if !done && child.is_null() {
-                map.remove(*k);
+                map.shift_remove(*k);
             }
             done
         }
@@ -292,12 +292,12 @@ fn remove_in(slot: &mut Value, path: &[Step]) -> bool {
     match (step, slot) {
         (Step::Key(k), Value::Object(map)) => {
             if rest.is_empty() {
-                return map.remove(*k).is_some();
+                return map.shift_remove(*k).is_some();
             }
             let Some(child) = map.get_mut(*k) else { return false };
             let removed = remove_in(child, rest);
             if removed && is_empty(child) {
-                map.remove(*k);
+                map.shift_remove(*k);
             }
             removed
         }
@@ -472,8 +472,12 @@ mod tests {
         d.set_own_prices(1, false);
         assert_eq!(d.get(&own), None);
         assert_eq!(d.get(&[Key("locations"), Index(1)]), Some(&json!({"id": "b", "name": "Harbor"})));
-        // No such location, or no prices to copy: nothing changes.
-        d.set_own_prices(5, true);
+        // No such location (the next index, which a path could create), or no prices to copy:
+        // nothing changes.
+        let before = d.clone();
+        d.set_own_prices(2, true);
+        assert_eq!(d, before);
+        assert_eq!(d.get(&[Key("locations"), Index(2)]), None);
         let mut bare = Draft::parse(r#"{"locations":[{"id":"a","name":"Downtown"}]}"#).unwrap();
         bare.set_own_prices(0, true);
         assert_eq!(bare.get(&[Key("locations"), Index(0), Key("pricing")]), None);
@@ -509,6 +513,25 @@ mod tests {
         let mut d = Draft::parse(r#"{"version":1,"booking":{"url":"https://a.example","phone":"555"}}"#).unwrap();
         d.set_text(&[Key("booking"), Key("phone")], "  ");
         assert_eq!(d.as_value(), json!({"version": 1, "booking": {"url": "https://a.example"}}));
+    }
+
+    #[test]
+    fn clearing_a_field_keeps_the_order_of_the_rest() {
+        // The first area listed is the standard one, so the order is the clinic's meaning, not
+        // layout: clearing the face price must leave neck before hands (a swap would make hands
+        // the standard area). The same at the top level and for a whole object.
+        let mut d = Draft::parse(
+            r#"{"clinicName":"Rose","version":1,"pricing":{"treatments":{"botox":{"areas":{"face":300,"neck":150,"hands":120}}}},"language":"en"}"#,
+        )
+        .unwrap();
+        let areas = [Key("pricing"), Key("treatments"), Key("botox"), Key("areas")];
+        d.set(&[areas[0], areas[1], areas[2], areas[3], Key("face")], None);
+        let keys = |v: Option<&Value>| v.and_then(Value::as_object).map(|m| m.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+        assert_eq!(keys(d.get(&areas)), ["neck", "hands"]);
+        d.set_text(&[Key("clinicName")], "");
+        assert_eq!(keys(Some(&d.as_value())), ["version", "pricing", "language"]);
+        d.set(&areas, None);
+        assert_eq!(keys(Some(&d.as_value())), ["version", "language"], "the emptied pricing goes, the rest keeps its order");
     }
 
     #[test]
@@ -606,6 +629,11 @@ mod tests {
         assert!(!problems_at(&problems, "pricing.treatments.botox").is_empty(), "{problems:?}");
         assert!(problems_at(&problems, "pricing.treatments.bot").is_empty(), "a prefix of a key is another field");
         assert!(problems_at(&problems, "clinicName").is_empty());
+        // A problem inside a list belongs to the list's field too (the path goes on with `[`).
+        d.set(&[Key("pricing"), Key("packages")], Some(json!([{"id": "p", "name": "P", "treatment": "botox", "sessions": 3, "price": "lots"}])));
+        let problems = d.problems(&catalog);
+        let in_list = problems_at(&problems, "pricing.packages");
+        assert!(in_list.iter().any(|p| p.path.starts_with("pricing.packages[0]")), "{problems:?}");
     }
 
     #[test]
