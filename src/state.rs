@@ -156,6 +156,42 @@ mod tests {
         assert!(s.answers.is_empty());
     }
 
+    fn two_botox_sessions() -> EstimateForm {
+        EstimateForm {
+            treatment: "botox".into(),
+            areas: vec!["face".into(), "neck".into()],
+            sessions: 2,
+            add_ons: vec![],
+            payment: Some(crate::core::pricing::PaymentChoice::Membership("club".into())),
+            plan: None,
+            start: crate::core::date::Date::from_ymd(2027, 1, 4).unwrap(),
+            spacing_days: 90,
+            event: None,
+            rollers_per_year: 6,
+            location: Some("harbor".into()),
+        }
+    }
+
+    #[test]
+    fn an_estimate_on_its_view_is_written_into_the_link_and_elsewhere_only_kept() {
+        let s = run(vec![Action::Navigate(Route::Estimate(None)), Action::SetEstimate(two_botox_sessions())]);
+        assert_eq!(s.route, Route::Estimate(Some("l=harbor;t=botox;a=face,neck;s=2;p=mem:club;d=2027-01-04;w=90;r=6".into())));
+        assert_eq!(s.estimate, Some(two_botox_sessions()));
+        // On another view (a widget restoring its last estimate) the link is left alone.
+        let s = run(vec![Action::Navigate(Route::Faq), Action::SetEstimate(two_botox_sessions())]);
+        assert_eq!(s.route, Route::Faq);
+        assert_eq!(s.estimate, Some(two_botox_sessions()));
+    }
+
+    #[test]
+    fn the_estimate_concern_is_kept_and_cleared_and_never_reaches_the_link() {
+        let s = run(vec![Action::Navigate(Route::Estimate(None)), Action::SetEstimateConcern(Some("acne-scars".into()))]);
+        assert_eq!(s.estimate_concern.as_deref(), Some("acne-scars"));
+        assert_eq!(s.route, Route::Estimate(None));
+        let s = run(vec![Action::SetEstimateConcern(Some("acne-scars".into())), Action::SetEstimateConcern(None)]);
+        assert_eq!(s.estimate_concern, None);
+    }
+
     #[test]
     fn an_action_that_changes_nothing_keeps_the_same_state() {
         let state = Rc::new(AppState::default());

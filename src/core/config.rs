@@ -1000,6 +1000,10 @@ mod tests {
         // A start view that is not shown falls back to the contents.
         let config = read(r#"{"version": 1, "sections": ["faq"], "startView": "faq"}"#).config;
         assert_eq!(config.start_route(), Route::Faq);
+        // The estimate is listed and chosen to start, but with no prices it is not shown.
+        let config = read(r#"{"version": 1, "sections": ["estimate", "faq"], "startView": "estimate"}"#).config;
+        assert_eq!(config.start_route(), Route::Home);
+        assert_eq!(config.allowed(Route::Estimate(None)), Route::Home);
         let demo = read(r#"{"version": 1}"#).config;
         assert_eq!(demo.start_route(), Route::Home);
         for (route, section) in [(Route::About, Section::About), (Route::Concerns, Section::Concerns), (Route::Treatments, Section::Treatments), (Route::Expect, Section::Expect), (Route::Sources, Section::Sources)] {
@@ -1166,6 +1170,10 @@ mod tests {
         }
         // The limits: 5 and 15 digits.
         assert!(phone("12345").is_ok() && phone("123456789012345").is_ok() && phone("1234567890123456").is_err());
+        // And 30 characters as written (five digits spread out by spaces), not 31.
+        let spread = |spaces: usize| format!("1{}2345", " ".repeat(spaces));
+        assert_eq!(spread(25).chars().count(), 30);
+        assert!(phone(&spread(25)).is_ok() && phone(&spread(26)).is_err());
     }
 
     #[test]
@@ -1346,9 +1354,10 @@ mod properties {
             let text = Value::Object(object).to_string();
             let reading = ClinicConfig::read(&text, &catalog).expect("an object is always readable");
             prop_assert_eq!(reading.config.clinic_name.as_deref(), Some("Rose Clinic"));
-            // Every warning names a path and says it was left out (or what was adjusted).
+            // Every warning names a path and says it was left out (or what was used instead).
             for w in &reading.warnings {
-                prop_assert!(!w.message.is_empty());
+                prop_assert!(!w.path.is_empty(), "{w}");
+                prop_assert!(w.message.contains("; left out") || w.message.contains("not shown") || w.message.contains(" instead"), "{w}");
             }
             // What was kept reads strictly without a problem: nothing unusable survives.
             prop_assert!(reading.config.offered_treatments.iter().all(|id| catalog.treatment(id).is_some() || reading.config.custom_treatments.iter().any(|c| &c.id == id)));

@@ -230,6 +230,7 @@ mod tests {
         assert_eq!(describe(&json!("a\nb")), r#""a\nb""#);
         assert_eq!(describe(&json!([1, 2])), "a list of 2");
         assert_eq!(describe(&json!(12.5)), "12.5");
-        assert!(describe(&json!("x".repeat(100))).ends_with("…"));
+        assert_eq!(describe(&json!("x".repeat(100))), format!("\"{}\"…", "x".repeat(60)));
+        assert_eq!(describe(&json!("é".repeat(60))), format!("\"{}\"", "é".repeat(60)), "60 characters are kept whole");
     }
 }

@@ -344,6 +344,11 @@ mod tests {
         assert_eq!(form("t=professional-microneedling;p=mem:mn-club").payment, Some(PaymentChoice::Membership("mn-club".into())));
         assert_eq!(form("t=botox;p=mem:all-club").payment, Some(PaymentChoice::Membership("all-club".into())));
         assert_eq!(form("t=botox;p=mem:nope").payment, None);
+        // A membership chosen is written into the link and read back (as are a package and
+        // paying per session, in the round trips above).
+        let member = form("l=harbor;t=botox;p=mem:all-club");
+        assert!(member.to_value().split(';').any(|kv| kv == "p=mem:all-club"), "{}", member.to_value());
+        assert_eq!(form(&member.to_value()), member);
         // Switching treatment keeps the location chosen.
         let switched = form("l=harbor;t=botox").with_treatment("professional-microneedling", &config, &catalog, today()).unwrap();
         assert_eq!((switched.treatment.as_str(), switched.location.as_deref()), ("professional-microneedling", Some("harbor")));

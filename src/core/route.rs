@@ -270,6 +270,10 @@ mod tests {
             ]),
             "duplicates and unknown ids dropped, at most four kept"
         );
+        // An estimate link's parameters are cut at 400 characters (not bytes).
+        let long = format!("estimate/{}", "é".repeat(1_000));
+        assert_eq!(Route::parse(&long, known), Route::Estimate(Some("é".repeat(400))));
+        assert_eq!(Route::parse(&format!("estimate/{}", "s".repeat(400)), known), Route::Estimate(Some("s".repeat(400))));
     }
 
     #[test]
