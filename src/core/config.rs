@@ -1197,6 +1197,12 @@ mod tests {
         let ok = parse(r#"{"version":1,"clinicName":"X","booking":{"url":"https://clinic.example/book?src=widget","openInNewTab":true}}"#).unwrap();
         assert_eq!(ok.booking.unwrap().url, "https://clinic.example/book?src=widget");
         assert!(parse(r#"{"version":1,"clinicName":"X","booking":{"url":"http://localhost:8080/book"}}"#).is_ok());
+        // A link of 2,000 characters is kept; one more is too long.
+        let long = |n: usize| format!(r#"{{"version":1,"clinicName":"X","booking":{{"url":"https://clinic.example/{}"}}}}"#, "a".repeat(n - 23));
+        assert_eq!("https://clinic.example/".len(), 23);
+        assert!(parse(&long(2_000)).is_ok());
+        let e = parse(&long(2_001)).unwrap_err();
+        assert!(e.path == "booking.url" && e.message.contains("… is too long"), "{e}");
     }
 
     #[test]
