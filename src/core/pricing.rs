@@ -1075,6 +1075,24 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_package_and_a_membership_are_compared_at_any_mix_of_their_own_prices() {
+        // Face at exactly 20k, 3 sessions (60k singly). A course of 3 at 20k..55k; a club at
+        // 5k..15k a month for the 2 months the course spans (28 days apart), half off sessions:
+        // 30k + 2 × fee = 40k..60k. The package always beats paying singly, and beats the club
+        // when both prices are low (20k against 40k) or both high (55k against 60k), but not at a
+        // high package price and a low fee (55k against 40k): so no claim of "cheapest".
+        let mut b = book();
+        b.treatments[0].areas[0].1 = r(20_000, 20_000);
+        b.packages = vec![Package { id: "three".into(), name: LocalText::One("Course of 3".into()), treatment: "mn".into(), sessions: 3, deal: Deal::SetPrice { price: r(20_000, 55_000), areas: vec!["face".into()] } }];
+        b.memberships[0].monthly_fee = r(5_000, 15_000);
+        b.memberships[0].percent_off = 5_000;
+        b.memberships[0].minimum_months = 1;
+        let e = estimate(&b, &input(&["face"], 3)).unwrap();
+        assert_eq!(e.options.iter().map(|o| o.total).collect::<Vec<_>>(), [r(60_000, 60_000), r(20_000, 55_000), r(40_000, 60_000)]);
+        assert_eq!(e.cheapest, Cheapest::AtMidRange { index: 1, lowest_at_low_end: 1, lowest_at_high_end: 1 });
+    }
+
+    #[test]
     fn ties_go_to_the_earlier_way_to_pay() {
         let mut b = book();
         // Exact prices: the package costs what 3 face sessions do.
